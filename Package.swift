@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point toward the pure core (DESIGN.md §1):
+// denyscope → ClusterLoader, PolicyEngine → DenyscopeCore (stdlib only).
+let package = Package(
+    name: "denyscope",
+    products: [
+        .executable(name: "denyscope", targets: ["denyscope"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "DenyscopeCore"),
+        .target(name: "PolicyEngine", dependencies: ["DenyscopeCore"]),
+        .target(
+            name: "ClusterLoader",
+            dependencies: ["DenyscopeCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "denyscope",
+            dependencies: [
+                "DenyscopeCore", "PolicyEngine", "ClusterLoader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "DenyscopeTestSupport", dependencies: ["DenyscopeCore"], path: "Tests/DenyscopeTestSupport"),
+        .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DenyscopeTestSupport"]),
+        .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
+        .testTarget(name: "DenyscopeCLITests", dependencies: ["DenyscopeTestSupport"]),
+    ]
+)

@@ -1,0 +1,112 @@
+/// The engine's answer for one connection: the verdict, why on each side, and what almost matched.
+public struct Decision: Hashable, Sendable {
+    /// `allowed` only when both sides allow.
+    public let verdict: Verdict
+    /// The source's egress.
+    public let egress: SideDecision
+    /// The destination's ingress.
+    public let ingress: SideDecision
+    /// Rules of the denying side's policies that failed on exactly one constraint.
+    public let nearMisses: [NearMiss]
+
+    public init(egress: SideDecision, ingress: SideDecision, nearMisses: [NearMiss]) {
+        self.verdict = egress.verdict == .allowed && ingress.verdict == .allowed ? .allowed : .denied
+        self.egress = egress
+        self.ingress = ingress
+        self.nearMisses = nearMisses
+    }
+
+    /// The side(s) that denied: `[.egress]`, `[.ingress]`, both, or none when allowed.
+    public var denyingSides: [Direction] {
+        [egress, ingress].filter { $0.verdict == .denied }.map(\.direction)
+    }
+}
+
+/// Why one side (egress at the source or ingress at the destination) allowed or denied.
+public struct SideDecision: Hashable, Sendable {
+    public enum Reason: String, Hashable, Sendable {
+        /// No policy selects the endpoint in this direction.
+        case notIsolated = "not-isolated"
+        /// A rule matched; `policies` lists every matching rule.
+        case allowedBy = "allowed-by"
+        /// Policies isolate the endpoint and none of their rules matched; `policies` lists all of them.
+        case defaultDeny = "default-deny"
+        /// A deny rule matched.
+        case explicitDeny = "explicit-deny"
+        /// A Calico tier selected the endpoint and none of its policies decided.
+        case endOfTier = "end-of-tier"
+        /// A staged policy would deny; nothing enforces it yet.
+        case staged
+    }
+
+    public let direction: Direction
+    public let verdict: Verdict
+    public let reason: Reason
+    /// Sorted, so that the result does not depend on the order policies were loaded in.
+    public let policies: [PolicyReference]
+    /// The deciding Calico tier, for `end-of-tier`.
+    public let tier: String?
+    /// A rule of the dialect that decided without a policy, e.g. that a pod's own node may always
+    /// reach it.
+    public let note: String?
+
+    public init(
+        direction: Direction, verdict: Verdict, reason: Reason, policies: [PolicyReference] = [], tier: String? = nil,
+        note: String? = nil
+    ) {
+        self.direction = direction
+        self.verdict = verdict
+        self.reason = reason
+        self.policies = policies.sorted()
+        self.tier = tier
+        self.note = note
+    }
+}
+
+/// A rule that would have allowed the connection but for one constraint.
+public struct NearMiss: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// What did not match.
+    public enum Constraint: String, Hashable, Sendable, Comparable {
+        /// A pod label required by the rule's pod selector.
+        case podLabel
+        /// The peer's namespace: the policy's own (pod selector alone) or the namespace selector's.
+        case namespace
+        /// The rule's IP block.
+        case ipBlock
+        /// The port (number, range or named port).
+        case port
+        /// The protocol of an otherwise matching port.
+        case `protocol`
+        /// The peer kind: the rule selects pods, the peer is a host or an external address.
+        case peerKind
+
+        public static func < (lhs: Constraint, rhs: Constraint) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The policy with the index of the rule that almost matched.
+    public let policy: PolicyReference
+    public let direction: Direction
+    public let constraint: Constraint
+    /// What the rule asks for, e.g. `app=web`, `[80, 443]`, `namespace shop`.
+    public let expected: String
+    /// What the connection had, e.g. `app=webapp`, `8080`, `namespace marketing`.
+    public let actual: String
+
+    public init(policy: PolicyReference, direction: Direction, constraint: Constraint, expected: String, actual: String) {
+        self.policy = policy
+        self.direction = direction
+        self.constraint = constraint
+        self.expected = expected
+        self.actual = actual
+    }
+
+    /// `rule 0 of NetworkPolicy shop/allow-frontend (ingress): podLabel: expected app=web, got app=webapp`.
+    public var description: String {
+        "\(policy) (\(direction.rawValue)): \(constraint.rawValue): expected \(expected), got \(actual)"
+    }
+
+    public static func < (lhs: NearMiss, rhs: NearMiss) -> Bool {
+        (lhs.direction, lhs.policy, lhs.constraint, lhs.expected, lhs.actual)
+            < (rhs.direction, rhs.policy, rhs.constraint, rhs.expected, rhs.actual)
+    }
+}

@@ -1,0 +1,27 @@
+/// The transport protocols a policy can name, plus ICMP for queries and records.
+public enum IPProtocol: String, Hashable, Sendable, CaseIterable, Comparable {
+    case tcp = "TCP"
+    case udp = "UDP"
+    case sctp = "SCTP"
+    case icmp = "ICMP"
+    case icmpv6 = "ICMPv6"
+
+    /// Parses a protocol name case-insensitively (`tcp`, `TCP`, `icmpv6`).
+    public init?(name: some StringProtocol) {
+        let upper = name.uppercased()
+        guard let match = Self.allCases.first(where: { $0.rawValue.uppercased() == upper }) else { return nil }
+        self = match
+    }
+
+    /// Whether connections of this protocol have ports (TCP, UDP, SCTP).
+    public var hasPorts: Bool {
+        switch self {
+        case .tcp, .udp, .sctp: return true
+        case .icmp, .icmpv6: return false
+        }
+    }
+
+    public static func < (lhs: IPProtocol, rhs: IPProtocol) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

@@ -1,0 +1,60 @@
+import DenyscopeCore
+
+/// An endpoint the engine can evaluate: its description plus, for pods, the identity policies select.
+public struct ResolvedEndpoint: Hashable, Sendable {
+    /// What reports show: kind, namespace, pod, workload, address, labels.
+    public let endpoint: Endpoint
+    /// The pod's identity; `nil` for hosts and external addresses, which no pod selector selects.
+    public let identity: Identity?
+    /// The pod's container ports, against which named ports resolve when it is the destination.
+    public let containerPorts: [ContainerPort]
+    /// The address of the node a pod runs on (`status.hostIP`).
+    public let nodeAddress: IPAddress?
+
+    init(endpoint: Endpoint, identity: Identity?, containerPorts: [ContainerPort] = [], nodeAddress: IPAddress? = nil) {
+        self.endpoint = endpoint
+        self.identity = identity
+        self.containerPorts = containerPorts
+        self.nodeAddress = nodeAddress
+    }
+
+    public var ip: IPAddress? { endpoint.ip }
+}
+
+/// How a user or a record names an endpoint.
+public enum EndpointQuery: Hashable, Sendable {
+    /// `namespace/name`: a pod, or a workload (Deployment, StatefulSet…) whose first pod is taken.
+    case named(namespace: String, name: String)
+    /// An address: a pod's, a node's, or an external one.
+    case ip(IPAddress)
+    /// Some address outside the cluster.
+    case world
+
+    /// Parses the command-line form: `namespace/pod`, an IP address, or `world`.
+    public init?(_ text: String) {
+        if text == "world" {
+            self = .world
+        } else if let address = IPAddress(text) {
+            self = .ip(address)
+        } else {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            self = .named(namespace: String(parts[0]), name: String(parts[1]))
+        }
+    }
+}
+
+/// Why an endpoint query names nothing in the snapshot.
+public struct EndpointResolutionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let query: String
+    /// Pod and workload names of the same namespace that resemble the query.
+    public let suggestions: [String]
+    public let namespaceKnown: Bool
+
+    public var description: String {
+        var text = "the cluster snapshot has no pod or workload \(query)"
+        if !namespaceKnown { text += " (it has no namespace \(query.split(separator: "/").first ?? ""))" }
+        if !suggestions.isEmpty { text += "; did you mean " + suggestions.joined(separator: ", ") + "?" }
+        return text
+    }
+}

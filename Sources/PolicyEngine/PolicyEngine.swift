@@ -1,0 +1,92 @@
+import DenyscopeCore
+
+/// Decides connections under a cluster's policies; compiled once, evaluated many times.
+///
+/// The engine is pure: it reads no files and keeps no clocks, so every command (explain, triage,
+/// audit, suggest) gets the same answer for the same connection.
+///
+/// ```swift
+/// let engine = PolicyEngine(cluster: state)
+/// let from = try engine.resolve(.named(namespace: "shop", name: "frontend"))
+/// let to = try engine.resolve(.named(namespace: "shop", name: "web"))
+/// let decision = engine.evaluate(Connection(source: from, destination: to, protocol: .tcp, port: 80))
+/// ```
+public struct PolicyEngine: Sendable {
+    private let policies: PolicyTable
+    private let namespaces: NamespaceTable
+    private let directory: EndpointDirectory
+    private let identities: IdentityTable
+
+    /// Compiles `cluster`: sorts and indexes policies by namespace, interns pod identities and
+    /// computes, once per identity, which policies isolate it.
+    ///
+    /// - Complexity: O(pods × policies of their namespace), plus sorting.
+    public init(cluster: ClusterState) {
+        let policies = PolicyTable(cluster.networkPolicies)
+        let namespaces = NamespaceTable(cluster.namespaces)
+        var identities = IdentityTable()
+        for pod in cluster.pods where !pod.hostNetwork {
+            _ = identities.intern(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
+        }
+        self.policies = policies
+        self.namespaces = namespaces
+        self.identities = identities
+        self.directory = EndpointDirectory(cluster: cluster)
+    }
+
+    /// The number of distinct pod identities and of policies compiled.
+    public var statistics: (identities: Int, policies: Int, pods: Int) {
+        (identities.count, policies.count, directory.podCount)
+    }
+
+    /// Finds the endpoint a query names.
+    ///
+    /// A name is a pod, or else a workload whose first pod (by name) stands for it. An address
+    /// is a pod's (not host-network), a node's or a host-network pod's (`host`), or else external
+    /// (`world`).
+    /// - Throws: `EndpointResolutionError` when a name matches no pod or workload.
+    public func resolve(_ query: EndpointQuery) throws(EndpointResolutionError) -> ResolvedEndpoint {
+        switch query {
+        case .world:
+            return ResolvedEndpoint(endpoint: Endpoint(kind: .world), identity: nil)
+        case .ip(let address):
+            if let (pod, workload) = directory.pod(at: address) {
+                return podEndpoint(pod, workload: workload, address: address)
+            }
+            let kind: Endpoint.Kind = directory.isHost(address) ? .host : .world
+            return ResolvedEndpoint(endpoint: Endpoint(kind: kind, ip: address), identity: nil)
+        case .named(let namespace, let name):
+            guard let (pod, workload) = directory.pod(namespace: namespace, name: name) else {
+                throw EndpointResolutionError(
+                    query: "\(namespace)/\(name)", suggestions: directory.suggestions(namespace: namespace, name: name),
+                    namespaceKnown: namespaces.contains(namespace) || directory.hasNamespace(namespace))
+            }
+            return podEndpoint(pod, workload: workload, address: pod.ips.first)
+        }
+    }
+
+    /// Decides a connection: both the source's egress and the destination's ingress must allow it.
+    ///
+    /// Never throws: every input has a decision. Near misses are computed only for denying sides.
+    public func evaluate(_ connection: Connection) -> Decision {
+        let egress = SideEvaluation.decide(.egress, connection, policies: policies)
+        let ingress = SideEvaluation.decide(.ingress, connection, policies: policies)
+        var nearMisses: [NearMiss] = []
+        for side in [egress, ingress] where side.verdict == .denied {
+            nearMisses += NearMissFinder.nearMisses(side.direction, connection, policies: policies)
+        }
+        return Decision(egress: egress, ingress: ingress, nearMisses: nearMisses)
+    }
+
+    private func podEndpoint(_ pod: Pod, workload: WorkloadReference?, address: IPAddress?) -> ResolvedEndpoint {
+        if pod.hostNetwork {
+            let endpoint = Endpoint(kind: .host, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
+            return ResolvedEndpoint(endpoint: endpoint, identity: nil, nodeAddress: pod.hostIP)
+        }
+        let identity =
+            identities.lookup(namespace: pod.namespace, labels: pod.labels)
+            ?? IdentityTable.make(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
+        let endpoint = Endpoint(kind: .pod, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
+        return ResolvedEndpoint(endpoint: endpoint, identity: identity, containerPorts: pod.containerPorts, nodeAddress: pod.hostIP)
+    }
+}
