@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point toward the pure core (DESIGN.md §1):
-// denyscope → ClusterLoader, PolicyEngine → DenyscopeCore (stdlib only).
+// denyscope → Reports → PolicyEngine → DenyscopeCore (stdlib only); ClusterLoader → DenyscopeCore.
 let package = Package(
     name: "denyscope",
     products: [
@@ -19,10 +19,11 @@ let package = Package(
             name: "ClusterLoader",
             dependencies: ["DenyscopeCore", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [
-                "DenyscopeCore", "PolicyEngine", "ClusterLoader",
+                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +31,7 @@ let package = Package(
         .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DenyscopeTestSupport"]),
         .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
         .testTarget(name: "DenyscopeCLITests", dependencies: ["DenyscopeTestSupport"]),
     ]
 )

@@ -1,0 +1,73 @@
+import DenyscopeCore
+
+/// Accumulates decoded objects from several manifests, later definitions replacing earlier ones.
+struct ClusterBuilder {
+    private struct Key: Hashable {
+        let kind: String
+        let namespace: String
+        let name: String
+    }
+
+    private var namespaces: [Key: Namespace] = [:]
+    private var pods: [Key: Pod] = [:]
+    private var services: [Key: Service] = [:]
+    private var nodes: [Key: Node] = [:]
+    private var workloads: [Key: WorkloadObject] = [:]
+    private var policies: [Key: KubernetesNetworkPolicy] = [:]
+    private var report = LoadReport()
+
+    mutating func add(_ manifest: ManifestText) throws(InputError) {
+        for object in try ManifestDocuments.objects(in: manifest) {
+            try add(object)
+        }
+    }
+
+    private mutating func add(_ object: ManifestObject) throws(InputError) {
+        let group = object.apiVersion.split(separator: "/").dropLast().first.map(String.init) ?? ""
+        switch (object.kind, group) {
+        case ("Namespace", ""):
+            let namespace = try NamespaceDecoder.decode(object.field)
+            store(namespace, in: \.namespaces, key: Key(kind: object.kind, namespace: "", name: namespace.name))
+        case ("Pod", ""):
+            let pod = try PodDecoder.decode(object.field)
+            store(pod, in: \.pods, key: Key(kind: object.kind, namespace: pod.namespace, name: pod.name))
+        case ("Service", ""):
+            let service = try ServiceDecoder.decode(object.field)
+            store(service, in: \.services, key: Key(kind: object.kind, namespace: service.namespace, name: service.name))
+        case ("Node", ""):
+            let node = try NodeDecoder.decode(object.field)
+            store(node, in: \.nodes, key: Key(kind: object.kind, namespace: "", name: node.name))
+        case ("NetworkPolicy", "networking.k8s.io"):
+            let policy = try NetworkPolicyDecoder.decode(object.field)
+            store(policy, in: \.policies, key: Key(kind: object.kind, namespace: policy.namespace, name: policy.name))
+        case (let kind, "apps"), (let kind, "batch"), (let kind, "extensions"), (let kind, ""):
+            guard WorkloadDecoder.kinds.contains(kind) else {
+                report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
+                return
+            }
+            let workload = try WorkloadDecoder.decode(object.field, kind: kind)
+            store(workload, in: \.workloads, key: Key(kind: kind, namespace: workload.namespace, name: workload.name))
+        default:
+            report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
+            return
+        }
+        report.loaded[object.kind, default: 0] += 1
+    }
+
+    private mutating func store<Value>(_ value: Value, in table: WritableKeyPath<ClusterBuilder, [Key: Value]>, key: Key) {
+        if self[keyPath: table].updateValue(value, forKey: key) != nil {
+            report.replaced += 1
+            report.loaded[key.kind, default: 0] -= 1
+        }
+    }
+
+    func build() -> LoadedCluster {
+        func ordered<Value>(_ table: [Key: Value]) -> [Value] {
+            table.sorted { ($0.key.namespace, $0.key.name, $0.key.kind) < ($1.key.namespace, $1.key.name, $1.key.kind) }.map(\.value)
+        }
+        let state = ClusterState(
+            namespaces: ordered(namespaces), pods: ordered(pods), services: ordered(services), nodes: ordered(nodes),
+            workloads: ordered(workloads), networkPolicies: ordered(policies))
+        return LoadedCluster(state: state, report: report)
+    }
+}

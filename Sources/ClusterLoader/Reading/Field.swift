@@ -1,0 +1,127 @@
+import DenyscopeCore
+import Yams
+
+/// A YAML/JSON node together with where it came from, so that every error names file, line,
+/// document, object and field path: `pods.yaml:12: document 3 (Pod shop/web): spec.hostNetwork: …`.
+struct Field {
+    let node: Yams.Node
+    let path: String
+    let origin: DocumentOrigin
+
+    init(_ node: Yams.Node, path: String, origin: DocumentOrigin) {
+        self.node = node
+        self.path = path
+        self.origin = origin
+    }
+
+    var location: InputLocation {
+        InputLocation(
+            file: origin.file, line: node.mark?.line ?? origin.line, document: origin.document,
+            object: origin.object, fieldPath: path)
+    }
+
+    func error(_ code: InputError.Code = .invalidField, _ message: String) -> InputError {
+        InputError(code, message, at: location)
+    }
+
+    /// The child `key` of a mapping; `nil` when absent or `null`.
+    func optional(_ key: String) throws(InputError) -> Field? {
+        guard case .mapping(let mapping) = node else { throw typeError(expected: "map") }
+        guard let child = mapping[key], !Self.isNull(child) else { return nil }
+        return Field(child, path: path.isEmpty ? key : "\(path).\(key)", origin: origin)
+    }
+
+    /// The child `key` of a mapping; an error naming the field when it is absent.
+    func required(_ key: String) throws(InputError) -> Field {
+        guard let child = try optional(key) else {
+            throw InputError(.invalidField, "missing required field", at: childLocation(key))
+        }
+        return child
+    }
+
+    /// The items of a list, each with its `[index]` path.
+    func list() throws(InputError) -> [Field] {
+        guard case .sequence(let sequence) = node else { throw typeError(expected: "list") }
+        return sequence.enumerated().map { Field($0.element, path: "\(path)[\($0.offset)]", origin: origin) }
+    }
+
+    /// The entries of a map, keys as strings, in document order.
+    func entries() throws(InputError) -> [(key: String, value: Field)] {
+        guard case .mapping(let mapping) = node else { throw typeError(expected: "map") }
+        var result: [(key: String, value: Field)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else { throw typeError(expected: "map with string keys") }
+            result.append((scalar.string, Field(value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", origin: origin)))
+        }
+        return result
+    }
+
+    func string() throws(InputError) -> String {
+        guard case .scalar(let scalar) = node, !Self.isNull(node), scalar.style != .plain || kind == "string" else {
+            throw typeError(expected: "string")
+        }
+        return scalar.string
+    }
+
+    /// A string, accepting plain numbers and booleans as their text (label values such as `version: 2`).
+    func text() throws(InputError) -> String {
+        guard case .scalar(let scalar) = node, !Self.isNull(node) else { throw typeError(expected: "string") }
+        return scalar.string
+    }
+
+    func int() throws(InputError) -> Int {
+        guard kind == "integer", let value = node.int else { throw typeError(expected: "integer") }
+        return value
+    }
+
+    func bool() throws(InputError) -> Bool {
+        guard kind == "boolean", let value = node.bool else { throw typeError(expected: "boolean") }
+        return value
+    }
+
+    /// A map of strings to strings, such as `metadata.labels` or `matchLabels`.
+    func stringMap() throws(InputError) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in try entries() { result[key] = try value.text() }
+        return result
+    }
+
+    /// The YAML type of the node as the error messages name it.
+    var kind: String {
+        switch node {
+        case .mapping: return "map"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        case .scalar(let scalar):
+            if scalar.style != .plain { return "string" }
+            if Self.isNull(node) { return "null" }
+            if node.int != nil { return "integer" }
+            if node.bool != nil { return "boolean" }
+            if node.float != nil { return "number" }
+            return "string"
+        }
+    }
+
+    func typeError(expected: String) -> InputError {
+        error(.invalidField, "expected \(expected), got \(kind)")
+    }
+
+    private func childLocation(_ key: String) -> InputLocation {
+        var location = self.location
+        location.fieldPath = path.isEmpty ? key : "\(path).\(key)"
+        return location
+    }
+
+    static func isNull(_ node: Yams.Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+/// The document a field belongs to: file, 1-based document index, and the object it describes.
+struct DocumentOrigin {
+    let file: String
+    let document: Int
+    let line: Int?
+    var object: String?
+}

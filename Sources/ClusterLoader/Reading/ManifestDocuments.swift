@@ -1,0 +1,81 @@
+import DenyscopeCore
+import Yams
+
+/// A Kubernetes object found in a manifest: its kind, API version and fields.
+struct ManifestObject {
+    let kind: String
+    let apiVersion: String
+    let field: Field
+}
+
+/// Splits a YAML or JSON text into Kubernetes objects: one per document, and one per item of
+/// `kind: List` or a typed list such as `PodList` (whose items may omit `kind`).
+enum ManifestDocuments {
+    static func objects(in manifest: ManifestText) throws(InputError) -> [ManifestObject] {
+        var objects: [ManifestObject] = []
+        do {
+            let parser = try Parser(yaml: manifest.text)
+            var document = 0
+            while let root = try parser.nextRoot() {
+                document += 1
+                if Field.isNull(root) { continue }
+                let origin = DocumentOrigin(file: manifest.name, document: document, line: root.mark?.line)
+                try collect(Field(root, path: "", origin: origin), defaultKind: nil, defaultAPIVersion: nil, into: &objects)
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            throw syntaxError(error, file: manifest.name)
+        } catch {
+            throw InputError(.syntax, "\(error)", at: InputLocation(file: manifest.name))
+        }
+        return objects
+    }
+
+    private static func collect(
+        _ field: Field, defaultKind: String?, defaultAPIVersion: String?, into objects: inout [ManifestObject]
+    ) throws(InputError) {
+        guard case .mapping = field.node else {
+            throw field.error(.invalidField, "expected a Kubernetes object (a map with apiVersion and kind), got \(field.kind)")
+        }
+        let writtenKind = try field.optional("kind")?.string()
+        guard let kind = writtenKind ?? defaultKind else {
+            throw InputError(.invalidField, "missing required field kind", at: locate(field, "kind"))
+        }
+        let writtenAPIVersion = try field.optional("apiVersion")?.string()
+        let apiVersion = writtenAPIVersion ?? defaultAPIVersion ?? ""
+        let items = try field.optional("items")
+        if kind == "List" || (kind.hasSuffix("List") && items != nil) {
+            let itemKind = kind == "List" ? nil : String(kind.dropLast("List".count))
+            for item in try items?.list() ?? [] {
+                try collect(item, defaultKind: itemKind, defaultAPIVersion: itemKind == nil ? nil : apiVersion, into: &objects)
+            }
+            return
+        }
+        var located = field
+        if let name = try? field.optional("metadata")?.optional("name")?.string() {
+            let namespace = try? field.optional("metadata")?.optional("namespace")?.string()
+            var origin = field.origin
+            origin.object = "\(kind) " + (namespace.map { "\($0)/" } ?? "") + name
+            located = Field(field.node, path: field.path, origin: origin)
+        }
+        objects.append(ManifestObject(kind: kind, apiVersion: apiVersion, field: located))
+    }
+
+    private static func locate(_ field: Field, _ key: String) -> InputLocation {
+        var location = field.location
+        location.fieldPath = field.path.isEmpty ? key : "\(field.path).\(key)"
+        return location
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return InputError(.syntax, "invalid YAML: \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
+        default:
+            return InputError(.syntax, "invalid YAML: \(error)", at: InputLocation(file: file))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ClusterLoader
+import PolicyEngine
+import Reports
+
+/// `denyscope demo`: runs explain on the embedded scenarios, so a new user sees the whole answer.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run explain on the embedded scenarios (NP-01 deny all to an app, NP-03 namespace default deny).")
+
+    func run() throws {
+        var first = true
+        for scenario in DemoScenario.all {
+            if !first { print("") }
+            first = false
+            print("== \(scenario.title) ==")
+            print(scenario.summary)
+            let loaded = try ClusterLoader.load(text: scenario.snapshot, file: scenario.fileName)
+            print("Snapshot: \(loaded.report.summary).")
+            let engine = PolicyEngine(cluster: loaded.state)
+            for query in scenario.queries {
+                print("")
+                print("$ denyscope explain --cluster \(scenario.fileName) --from \(query.from) --to \(query.to) --port \(query.port ?? 0)")
+                let connection = try query.connection(in: engine)
+                print(ExplainText.render(connection, engine.evaluate(connection)))
+            }
+        }
+    }
+}
