@@ -27,11 +27,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "DenyscopeTestSupport", dependencies: ["DenyscopeCore"], path: "Tests/DenyscopeTestSupport"),
+        .target(name: "DenyscopeTestSupport", path: "Tests/DenyscopeTestSupport"),
         .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DenyscopeTestSupport"]),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
-        .testTarget(name: "DenyscopeCLITests", dependencies: ["DenyscopeTestSupport"]),
+        .testTarget(name: "DenyscopeCLITests", dependencies: ["denyscope", "DenyscopeTestSupport"]),
     ]
 )

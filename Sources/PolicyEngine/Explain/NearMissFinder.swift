@@ -35,8 +35,8 @@ enum NearMissFinder {
             return make(.ipBlock, block, actual.map(String.init(describing:)) ?? "an unknown external address")
         case .port(let ports, let actual, let destinationPorts):
             return make(.port, describe(ports, destinationPorts), actual.map(String.init) ?? "none")
-        case .protocol(let ports, let actual):
-            return make(.protocol, describe(ports, []), actual.rawValue)
+        case .protocol(let ports, let actual, let destinationPorts):
+            return make(.protocol, describe(ports, destinationPorts), actual.rawValue)
         }
     }
 

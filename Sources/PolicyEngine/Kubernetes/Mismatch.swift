@@ -15,7 +15,7 @@ enum Mismatch: Sendable {
     /// No port entry covers the destination port.
     case port([NetworkPolicyPort], actual: UInt16?, destination: [ContainerPort])
     /// A port entry covers the port, but for another protocol.
-    case `protocol`([NetworkPolicyPort], actual: IPProtocol)
+    case `protocol`([NetworkPolicyPort], actual: IPProtocol, destination: [ContainerPort])
 }
 
 /// Counts a rule's mismatches up to a limit, remembering the first, without allocating.

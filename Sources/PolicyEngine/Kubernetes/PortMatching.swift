@@ -16,7 +16,7 @@ enum PortMatching {
             $0.protocol != connection.protocol && covers($0, port: connection.port, destinationPorts: destinationPorts)
         }
         if otherProtocol || !connection.protocol.hasPorts {
-            return .protocol(ports, actual: connection.protocol)
+            return .protocol(ports, actual: connection.protocol, destination: destinationPorts)
         }
         return .port(ports, actual: connection.port, destination: destinationPorts)
     }
