@@ -7,16 +7,20 @@ struct Field {
     let node: Yams.Node
     let path: String
     let origin: DocumentOrigin
+    /// The line of the key this value belongs to: a value such as a nested list may start lines
+    /// below its key, and errors should point at the key the user wrote.
+    let keyLine: Int?
 
-    init(_ node: Yams.Node, path: String, origin: DocumentOrigin) {
+    init(_ node: Yams.Node, path: String, origin: DocumentOrigin, keyLine: Int? = nil) {
         self.node = node
         self.path = path
         self.origin = origin
+        self.keyLine = keyLine
     }
 
     var location: InputLocation {
         InputLocation(
-            file: origin.file, line: node.mark?.line ?? origin.line, document: origin.document,
+            file: origin.file, line: keyLine ?? node.mark?.line ?? origin.line, document: origin.document,
             object: origin.object, fieldPath: path)
     }
 
@@ -27,8 +31,8 @@ struct Field {
     /// The child `key` of a mapping; `nil` when absent or `null`.
     func optional(_ key: String) throws(InputError) -> Field? {
         guard case .mapping(let mapping) = node else { throw typeError(expected: "map") }
-        guard let child = mapping[key], !Self.isNull(child) else { return nil }
-        return Field(child, path: path.isEmpty ? key : "\(path).\(key)", origin: origin)
+        guard let pair = mapping.first(where: { $0.key.scalar?.string == key }), !Self.isNull(pair.value) else { return nil }
+        return Field(pair.value, path: path.isEmpty ? key : "\(path).\(key)", origin: origin, keyLine: pair.key.mark?.line)
     }
 
     /// The child `key` of a mapping; an error naming the field when it is absent.
@@ -51,7 +55,8 @@ struct Field {
         var result: [(key: String, value: Field)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else { throw typeError(expected: "map with string keys") }
-            result.append((scalar.string, Field(value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", origin: origin)))
+            let childPath = path.isEmpty ? scalar.string : "\(path).\(scalar.string)"
+            result.append((scalar.string, Field(value, path: childPath, origin: origin, keyLine: scalar.mark?.line)))
         }
         return result
     }

@@ -68,14 +68,18 @@ enum ManifestDocuments {
         return location
     }
 
+    private static func language(of file: String) -> String {
+        file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
+    }
+
     private static func syntaxError(_ error: YamlError, file: String) -> InputError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return InputError(.syntax, "invalid YAML: \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
+            return InputError(.syntax, "invalid \(language(of: file)): \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
         default:
-            return InputError(.syntax, "invalid YAML: \(error)", at: InputLocation(file: file))
+            return InputError(.syntax, "invalid \(language(of: file)): \(error)", at: InputLocation(file: file))
         }
     }
 }
