@@ -49,10 +49,13 @@ public struct SideDecision: Hashable, Sendable {
     /// A rule of the dialect that decided without a policy, e.g. that a pod's own node may always
     /// reach it.
     public let note: String?
+    /// Under `default-deny`, the isolating policies that have no rule at all in this direction: the
+    /// deny-all policies, which no change of peer or port can satisfy.
+    public let policiesWithoutRules: [PolicyReference]
 
     public init(
         direction: Direction, verdict: Verdict, reason: Reason, policies: [PolicyReference] = [], tier: String? = nil,
-        note: String? = nil
+        note: String? = nil, policiesWithoutRules: [PolicyReference] = []
     ) {
         self.direction = direction
         self.verdict = verdict
@@ -60,6 +63,7 @@ public struct SideDecision: Hashable, Sendable {
         self.policies = policies.sorted()
         self.tier = tier
         self.note = note
+        self.policiesWithoutRules = policiesWithoutRules.sorted()
     }
 }
 

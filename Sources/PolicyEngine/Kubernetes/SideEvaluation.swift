@@ -31,8 +31,10 @@ enum SideEvaluation {
                 direction: direction, verdict: .allowed, reason: .allowedBy,
                 note: "connections from the pod's own node are always allowed")
         }
+        let withoutRules = isolating.filter { policies[$0].policy.rules(direction).isEmpty }
         return SideDecision(
-            direction: direction, verdict: .denied, reason: .defaultDeny, policies: isolating.map { policies[$0].reference })
+            direction: direction, verdict: .denied, reason: .defaultDeny, policies: isolating.map { policies[$0].reference },
+            policiesWithoutRules: withoutRules.map { policies[$0].reference })
     }
 
     private static func isFromOwnNode(_ connection: Connection) -> Bool {

@@ -62,13 +62,15 @@ public struct EndpointReport: Codable, Hashable, Sendable {
     }
 }
 
-/// One side: `{verdict, reason, policies:[…]}`, plus `tier` for end-of-tier and an optional `note`.
+/// One side: `{verdict, reason, policies:[…]}`, plus `tier` for end-of-tier, an optional `note`,
+/// and under default deny the isolating policies that have no rule in this direction.
 public struct SideReport: Codable, Hashable, Sendable {
     public let verdict: String
     public let reason: String
     public let policies: [PolicyReport]
     public let tier: String?
     public let note: String?
+    public let policiesWithoutRules: [PolicyReport]?
 
     public init(_ side: SideDecision) {
         verdict = side.verdict.rawValue
@@ -76,6 +78,7 @@ public struct SideReport: Codable, Hashable, Sendable {
         policies = side.policies.map(PolicyReport.init)
         tier = side.tier
         note = side.note
+        policiesWithoutRules = side.policiesWithoutRules.isEmpty ? nil : side.policiesWithoutRules.map(PolicyReport.init)
     }
 }
 

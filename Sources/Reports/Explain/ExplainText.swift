@@ -12,7 +12,9 @@ public enum ExplainText {
         for side in ordered {
             lines.append(sentence(for: side, connection))
         }
-        if decision.verdict == .denied {
+        let denying = sides.filter { $0.verdict == .denied }
+        let anyRules = denying.contains { $0.policiesWithoutRules.count < $0.policies.count }
+        if decision.verdict == .denied, !decision.nearMisses.isEmpty || anyRules {
             if decision.nearMisses.isEmpty {
                 lines.append("No rule came close: none failed on exactly one constraint.")
             } else {
@@ -57,7 +59,13 @@ public enum ExplainText {
             if let note = side.note { return "\(opening): allowed, \(note)." }
             return "\(opening): allowed by \(list(names))."
         case .defaultDeny:
-            return "\(opening): DENIED by default deny. Isolated by \(list(names)); no rule of \(names.count == 1 ? "it" : "them") allows this connection."
+            var text = "\(opening): DENIED by default deny. Isolated by \(list(names)); no rule of \(names.count == 1 ? "it" : "them") allows this connection."
+            let empty = side.policiesWithoutRules.map(\.description)
+            if !empty.isEmpty {
+                let verb = empty.count == 1 ? "has" : "have"
+                text += " \(list(empty)) \(verb) no \(side.direction.rawValue) rules (deny all): an allow must come from another policy."
+            }
+            return text
         case .explicitDeny:
             return "\(opening): DENIED by an explicit deny rule, \(list(names))."
         case .endOfTier:

@@ -1,3 +1,5 @@
+import ClusterLoader
+import PolicyEngine
 import Testing
 
 /// Isolation per direction and `policyTypes` inference (NetworkPolicy API reference).
@@ -60,5 +62,20 @@ struct IsolationTests {
     @Test(arguments: rows)
     func isolation(row: Row) throws {
         try check(row)
+    }
+}
+
+extension IsolationTests {
+    /// Should name the deny-all policies (no rule in the direction) apart from the others.
+    @Test func namesPoliciesWithoutRules() throws {
+        let base = try ClusterLoader.load(text: baseCluster, file: "base.yaml").state
+        var cluster = base
+        cluster.networkPolicies = try ClusterLoader.load(
+            text: [Self.denyAllIngressEmpty, Self.webAllowFrontend].joined(separator: "\n---\n"), file: "p.yaml"
+        ).state.networkPolicies
+        let engine = PolicyEngine(cluster: cluster)
+        let decision = engine.evaluate(try ExplainConnection(from: "shop/db", to: "shop/web", port: 80, proto: "TCP").connection(engine))
+        #expect(decision.ingress.policiesWithoutRules.map(\.qualifiedName) == ["shop/deny-all"])
+        #expect(decision.ingress.policies.map(\.qualifiedName) == ["shop/deny-all", "shop/web-allow-frontend"])
     }
 }
