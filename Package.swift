@@ -6,7 +6,11 @@ import PackageDescription
 let package = Package(
     name: "denyscope",
     products: [
-        .executable(name: "denyscope", targets: ["denyscope"])
+        .executable(name: "denyscope", targets: ["denyscope"]),
+        // Libraries for the separate Benchmarks/ package.
+        .library(name: "DenyscopeCore", targets: ["DenyscopeCore"]),
+        .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
+        .library(name: "ClusterLoader", targets: ["ClusterLoader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

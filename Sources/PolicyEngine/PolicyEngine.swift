@@ -80,7 +80,8 @@ public struct PolicyEngine: Sendable {
 
     private func podEndpoint(_ pod: Pod, workload: WorkloadReference?, address: IPAddress?) -> ResolvedEndpoint {
         if pod.hostNetwork {
-            let endpoint = Endpoint(kind: .host, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
+            let endpoint = Endpoint(
+                kind: .host, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
             return ResolvedEndpoint(endpoint: endpoint, identity: nil, nodeAddress: pod.hostIP)
         }
         let identity =

@@ -6,17 +6,32 @@ import Testing
 /// Each file of `fixtures/bad/cluster/` and the exact error a user sees for it.
 struct BadInputTests {
     static let cases: [(file: String, message: String)] = [
-        ("port-list.yaml",
-         "25: document 2 (NetworkPolicy shop/allow-frontend): spec.ingress[0].ports[1].port: expected integer or string, got list"),
-        ("bad-cidr.yaml", "11: document 1 (NetworkPolicy shop/from-office): spec.ingress[0].from[0].ipBlock.cidr: invalid CIDR \"10.0.0.0/33\""),
-        ("bad-operator.yaml",
-         "10: document 1 (NetworkPolicy shop/tiers): spec.podSelector.matchExpressions[0].operator: unknown operator \"Equals\" (expected In, NotIn, Exists or DoesNotExist)"),
+        (
+            "port-list.yaml",
+            "25: document 2 (NetworkPolicy shop/allow-frontend): spec.ingress[0].ports[1].port: expected integer or string, got list"
+        ),
+        (
+            "bad-cidr.yaml",
+            "11: document 1 (NetworkPolicy shop/from-office): spec.ingress[0].from[0].ipBlock.cidr: invalid CIDR \"10.0.0.0/33\""
+        ),
+        (
+            "bad-operator.yaml",
+            "10: document 1 (NetworkPolicy shop/tiers): spec.podSelector.matchExpressions[0].operator: unknown operator \"Equals\" (expected In, NotIn, Exists or DoesNotExist)"
+        ),
         ("syntax.yaml", "7: invalid YAML: did not find expected key (while parsing a block mapping) (column 4)"),
         ("missing-name.yaml", "3: document 1: metadata.name: missing required field"),
-        ("ipblock-and-selector.yaml", "9: document 1 (NetworkPolicy mixed-peer): spec.egress[0].to[0]: may not specify both ipBlock and another peer"),
-        ("bad-endport.yaml", "11: document 1 (NetworkPolicy shop/range): spec.ingress[0].ports[0].endPort: endPort 8000 must be between port 9000 and 65535"),
-        ("bad-port-name.yaml",
-         "10: document 1 (NetworkPolicy shop/named): spec.ingress[0].ports[0].port: invalid port name \"HTTP_PORT\" (1-15 lowercase letters, digits and '-', with at least one letter)"),
+        (
+            "ipblock-and-selector.yaml",
+            "9: document 1 (NetworkPolicy mixed-peer): spec.egress[0].to[0]: may not specify both ipBlock and another peer"
+        ),
+        (
+            "bad-endport.yaml",
+            "11: document 1 (NetworkPolicy shop/range): spec.ingress[0].ports[0].endPort: endPort 8000 must be between port 9000 and 65535"
+        ),
+        (
+            "bad-port-name.yaml",
+            "10: document 1 (NetworkPolicy shop/named): spec.ingress[0].ports[0].port: invalid port name \"HTTP_PORT\" (1-15 lowercase letters, digits and '-', with at least one letter)"
+        ),
         ("truncated.json", "6: invalid JSON: did not find expected node content (while parsing a flow node) (column 1)"),
         ("not-an-object.yaml", "1: document 1: expected a Kubernetes object (a map with apiVersion and kind), got list"),
         ("bad-pod-ip.yaml", "7: document 1 (Pod shop/web): status.podIP: invalid IP address \"10.244.1.300\""),

@@ -29,7 +29,11 @@ struct KubectlSnapshotTests {
         #expect(
             allow.ingress == [
                 NetworkPolicyRule(
-                    peers: [.pods(pods: LabelSelector(matchLabels: ["app": "crawler"]), namespaces: LabelSelector(matchLabels: ["team": "marketing"]))],
+                    peers: [
+                        .pods(
+                            pods: LabelSelector(matchLabels: ["app": "crawler"]),
+                            namespaces: LabelSelector(matchLabels: ["team": "marketing"]))
+                    ],
                     ports: [NetworkPolicyPort(protocol: .tcp, port: .named("http"))])
             ])
         let deny = try #require(state.networkPolicies.first { $0.name == "default-deny" })
@@ -41,7 +45,8 @@ struct KubectlSnapshotTests {
     @Test func resolvesWorkloads() throws {
         let state = try ClusterLoader.load(paths: [Fixtures.path("cluster/kubectl-get-all/snapshot.yaml")]).state
         let index = WorkloadIndex(state.workloads)
-        let workloads = Dictionary(uniqueKeysWithValues: state.pods.map { ("\($0.namespace)/\($0.name)", index.workload(of: $0)?.description) })
+        let workloads = Dictionary(
+            uniqueKeysWithValues: state.pods.map { ("\($0.namespace)/\($0.name)", index.workload(of: $0)?.description) })
         #expect(
             workloads == [
                 "shop/web-7c8d9f6b5-x2k4q": "web (Deployment)",
@@ -69,9 +74,10 @@ struct KubectlSnapshotTests {
     /// Should give every namespace its name label, whether or not the snapshot wrote it.
     @Test func namespacesCarryTheirNameLabel() throws {
         let state = try ClusterLoader.load(paths: [Fixtures.path("cluster/kubectl-get-all/snapshot.yaml")]).state
-        #expect(state.namespaces.map(\.labels) == [
-            ["team": "marketing", "kubernetes.io/metadata.name": "marketing"],
-            ["team": "shop", "kubernetes.io/metadata.name": "shop"],
-        ])
+        #expect(
+            state.namespaces.map(\.labels) == [
+                ["team": "marketing", "kubernetes.io/metadata.name": "marketing"],
+                ["team": "shop", "kubernetes.io/metadata.name": "shop"],
+            ])
     }
 }

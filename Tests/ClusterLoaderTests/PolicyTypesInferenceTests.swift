@@ -18,7 +18,8 @@ struct PolicyTypesInferenceTests {
     /// Should infer Ingress always and Egress only when egress has a rule.
     @Test(arguments: cases)
     func infersPolicyTypes(spec: String, expected: Set<Direction>) throws {
-        let text = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n"
+        let text =
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n"
             + spec.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         let policy = try #require(try ClusterLoader.load(text: text, file: "p.yaml").state.networkPolicies.first)
         #expect(policy.policyTypes == expected)

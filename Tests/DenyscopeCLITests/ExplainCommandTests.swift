@@ -7,7 +7,9 @@ struct ExplainCommandTests {
 
     /// Should print the 3 a.m. paragraph: verdict, deciding side and policy, near misses.
     @Test func textOutputMatchesGolden() throws {
-        let result = try CommandRunner.run(["explain", "--cluster", Self.snapshot, "--from", "marketing/crawler", "--to", "shop/web", "--port", "80"])
+        let result = try CommandRunner.run([
+            "explain", "--cluster", Self.snapshot, "--from", "marketing/crawler", "--to", "shop/web", "--port", "80",
+        ])
         #expect(result.status == 0)
         #expect(goldenMismatch(result.stdout, golden: "explain/crawler-to-web-80.txt") == nil)
     }
@@ -39,8 +41,8 @@ struct ExplainCommandTests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines[0].contains(#""verdict":"allowed""#))
-        #expect(lines[1] == #"{"error":"not a JSON object","line":2}"#)
-        #expect(lines[2] == #"{"error":"the cluster snapshot has no pod or workload shop/nope","line":4}"#)
+        #expect(lines[1] == #"{"line":2,"error":"not a JSON object"}"#)
+        #expect(lines[2] == #"{"line":4,"error":"the cluster snapshot has no pod or workload shop/nope"}"#)
         #expect(lines[3].contains(#""pod":"web-7c8d9f6b5-9zq7m""#))
         #expect(result.stderr == "explained 2 queries (0 denied), 2 failed; first failure: <stdin>:2: not a JSON object\n")
     }
@@ -56,7 +58,8 @@ struct ExplainCommandTests {
     /// Should explain ICMP without a port.
     @Test func explainsICMP() throws {
         let result = try CommandRunner.run([
-            "explain", "--cluster", Self.snapshot, "--from", "marketing/crawler", "--to", "shop/web", "--protocol", "ICMP", "--icmp-type", "8",
+            "explain", "--cluster", Self.snapshot, "--from", "marketing/crawler", "--to", "shop/web", "--protocol", "ICMP", "--icmp-type",
+            "8",
         ])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("DENIED: marketing/crawler → shop/web-7c8d9f6b5-9zq7m (Deployment web) on ICMP type 8\n"))

@@ -5,7 +5,8 @@ struct WorkloadIndexTests {
     /// Should follow owners to the top-most controller known to the snapshot.
     @Test func followsOwnerChains() {
         let index = WorkloadIndex([
-            WorkloadObject(kind: "ReplicaSet", namespace: "shop", name: "web-7c8d9f6b5", owner: WorkloadReference(kind: "Deployment", name: "web")),
+            WorkloadObject(
+                kind: "ReplicaSet", namespace: "shop", name: "web-7c8d9f6b5", owner: WorkloadReference(kind: "Deployment", name: "web")),
             WorkloadObject(kind: "Deployment", namespace: "shop", name: "web", owner: nil),
             WorkloadObject(kind: "Job", namespace: "shop", name: "report-29071", owner: WorkloadReference(kind: "CronJob", name: "report")),
         ])
@@ -26,7 +27,9 @@ struct WorkloadIndexTests {
             namespace: "shop", name: "api-5d9f8-abcde", labels: ["pod-template-hash": "5d9f8"],
             owner: WorkloadReference(kind: "ReplicaSet", name: "api-5d9f8"))
         #expect(index.workload(of: pod) == WorkloadReference(kind: "Deployment", name: "api"))
-        let unrelated = Pod(namespace: "shop", name: "x", labels: ["pod-template-hash": "zzz"], owner: WorkloadReference(kind: "ReplicaSet", name: "api-5d9f8"))
+        let unrelated = Pod(
+            namespace: "shop", name: "x", labels: ["pod-template-hash": "zzz"],
+            owner: WorkloadReference(kind: "ReplicaSet", name: "api-5d9f8"))
         #expect(index.workload(of: unrelated) == WorkloadReference(kind: "ReplicaSet", name: "api-5d9f8"))
     }
 }

@@ -100,7 +100,9 @@ func check(_ row: Row, sourceLocation: SourceLocation = #_sourceLocation) throws
         #expect(summary.nearMisses == row.nearMisses, context, sourceLocation: sourceLocation)
         let expectedVerdict: Verdict = row.egress.hasPrefix("allowed-by") || row.egress == "not-isolated" ? .allowed : .denied
         let ingressAllowed = row.ingress.hasPrefix("allowed-by") || row.ingress == "not-isolated"
-        #expect(decision.verdict == (expectedVerdict == .allowed && ingressAllowed ? .allowed : .denied), context, sourceLocation: sourceLocation)
+        #expect(
+            decision.verdict == (expectedVerdict == .allowed && ingressAllowed ? .allowed : .denied), context,
+            sourceLocation: sourceLocation)
     }
 }
 

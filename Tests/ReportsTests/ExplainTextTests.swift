@@ -12,7 +12,10 @@ struct ExplainTextTests {
         (.port, "[80]", "8080", "port 8080 not in [80]"),
         (.protocol, "[53/UDP]", "TCP", "protocol TCP does not match [53/UDP]"),
         (.ipBlock, "10.0.0.0/16", "10.1.0.5", "address 10.1.0.5 not in 10.0.0.0/16"),
-        (.peerKind, "pods {} in namespaces {}", "world 203.0.113.9", "peer is world 203.0.113.9, rule allows only pods {} in namespaces {}"),
+        (
+            .peerKind, "pods {} in namespaces {}", "world 203.0.113.9",
+            "peer is world 203.0.113.9, rule allows only pods {} in namespaces {}"
+        ),
     ]
 
     /// Should phrase each kind of near miss as a sentence a person reads at 3 a.m.

@@ -24,7 +24,9 @@ enum LabelSelectorDecoder {
             }
             switch op {
             case .in, .notIn:
-                if values.isEmpty { throw expression.error(.invalidValue, "operator \(try operatorField.string()) needs at least one value") }
+                if values.isEmpty {
+                    throw expression.error(.invalidValue, "operator \(try operatorField.string()) needs at least one value")
+                }
             case .exists, .doesNotExist:
                 if !values.isEmpty { throw expression.error(.invalidValue, "operator \(try operatorField.string()) takes no values") }
             case .equals:

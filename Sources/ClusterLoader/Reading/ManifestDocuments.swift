@@ -77,7 +77,8 @@ enum ManifestDocuments {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return InputError(.syntax, "invalid \(language(of: file)): \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
+            return InputError(
+                .syntax, "invalid \(language(of: file)): \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
         default:
             return InputError(.syntax, "invalid \(language(of: file)): \(error)", at: InputLocation(file: file))
         }

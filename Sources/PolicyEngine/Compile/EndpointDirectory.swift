@@ -61,7 +61,8 @@ struct EndpointDirectory: Sendable {
         var candidates = Set(pods.filter { $0.namespace == namespace }.map(\.name))
         for (key, _) in podsByWorkload where key.namespace == namespace { candidates.insert(key.name) }
         func commonPrefix(_ other: String) -> Int { zip(name, other).prefix { $0 == $1 }.count }
-        return candidates
+        return
+            candidates
             .map { (name: $0, score: commonPrefix($0)) }
             .filter { $0.score > 0 || candidates.count <= 5 }
             .sorted { ($1.score, $0.name) < ($0.score, $1.name) }

@@ -14,7 +14,8 @@ enum PeerMatching {
         switch peer {
         case .pods(let pods, let namespaces):
             guard let identity = endpoint.identity else {
-                counter.record(.peerKind(expected: describe(pods: pods, namespaces: namespaces, policyNamespace), actual: endpoint.endpoint))
+                counter.record(
+                    .peerKind(expected: describe(pods: pods, namespaces: namespaces, policyNamespace), actual: endpoint.endpoint))
                 return
             }
             if let namespaces {

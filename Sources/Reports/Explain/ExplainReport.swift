@@ -1,117 +1,106 @@
 import DenyscopeCore
 import PolicyEngine
 
-/// The `explain --output json` object of DESIGN.md §4, built from a decision.
+/// The `explain --output json` object of DESIGN.md §4, written in the contract's field order:
+/// `from, to, source, destination, protocol, port | icmpType, icmpCode, verdict, egress, ingress,
+/// nearMisses`.
 ///
-/// Fields beyond the contract (`source`, `destination`, `direction` of a near miss, a side's
-/// `note`) are additions; none of the contract's fields change meaning.
-public struct ExplainReport: Codable, Hashable, Sendable {
-    public let from: String
-    public let to: String
-    public let source: EndpointReport
-    public let destination: EndpointReport
-    public let `protocol`: String
-    public let port: Int?
-    public let icmpType: Int?
-    public let icmpCode: Int?
-    public let verdict: String
-    public let egress: SideReport
-    public let ingress: SideReport
-    public let nearMisses: [NearMissReport]
-
+/// Fields beyond the contract (`source`, `destination`, a near miss's `direction`, a side's `note`
+/// and `policiesWithoutRules`) are additions; none of the contract's fields change meaning.
+public enum ExplainReport {
+    /// Writes one answer.
     /// - Parameters:
     ///   - from: the source as the user named it.
     ///   - to: the destination as the user named it.
-    public init(from: String, to: String, connection: Connection, decision: Decision) {
-        self.from = from
-        self.to = to
-        self.source = EndpointReport(connection.source.endpoint)
-        self.destination = EndpointReport(connection.destination.endpoint)
-        self.protocol = connection.protocol.rawValue
-        self.port = connection.port.map(Int.init)
-        self.icmpType = connection.icmpType.map(Int.init)
-        self.icmpCode = connection.icmpCode.map(Int.init)
-        self.verdict = decision.verdict.rawValue
-        self.egress = SideReport(decision.egress)
-        self.ingress = SideReport(decision.ingress)
-        self.nearMisses = decision.nearMisses.map(NearMissReport.init)
+    public static func write(from: String, to: String, connection: Connection, decision: Decision, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("from", from)
+            json.field("to", to)
+            json.key("source")
+            write(connection.source.endpoint, into: &json)
+            json.key("destination")
+            write(connection.destination.endpoint, into: &json)
+            json.field("protocol", connection.protocol.rawValue)
+            json.field("port", connection.port.map(Int.init))
+            json.field("icmpType", connection.icmpType.map(Int.init))
+            json.field("icmpCode", connection.icmpCode.map(Int.init))
+            json.field("verdict", decision.verdict.rawValue)
+            json.key("egress")
+            write(decision.egress, into: &json)
+            json.key("ingress")
+            write(decision.ingress, into: &json)
+            json.key("nearMisses")
+            json.array { json in
+                for nearMiss in decision.nearMisses { write(nearMiss, into: &json) }
+            }
+        }
     }
-}
 
-/// An endpoint: `{kind, namespace, pod, workload:{kind, name}, ip, labels}`, unknown fields absent.
-public struct EndpointReport: Codable, Hashable, Sendable {
-    public struct Workload: Codable, Hashable, Sendable {
-        public let kind: String
-        public let name: String
+    /// An endpoint: `{kind, namespace, pod, workload:{kind, name}, ip, labels}`, unknown fields absent.
+    public static func write(_ endpoint: Endpoint, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("kind", endpoint.kind.rawValue)
+            json.field("namespace", endpoint.namespace)
+            json.field("pod", endpoint.pod)
+            if let workload = endpoint.workload {
+                json.key("workload")
+                json.object { json in
+                    json.field("kind", workload.kind)
+                    json.field("name", workload.name)
+                }
+            }
+            json.field("ip", endpoint.ip?.description)
+            if let labels = endpoint.labels {
+                json.key("labels")
+                json.object { json in
+                    for (key, value) in labels.values.sorted(by: { $0.key < $1.key }) { json.field(key, value) }
+                }
+            }
+        }
     }
 
-    public let kind: String
-    public let namespace: String?
-    public let pod: String?
-    public let workload: Workload?
-    public let ip: String?
-    public let labels: [String: String]?
-
-    public init(_ endpoint: Endpoint) {
-        kind = endpoint.kind.rawValue
-        namespace = endpoint.namespace
-        pod = endpoint.pod
-        workload = endpoint.workload.map { Workload(kind: $0.kind, name: $0.name) }
-        ip = endpoint.ip?.description
-        labels = endpoint.labels?.values
+    /// One side: `{verdict, reason, policies, tier?, note?, policiesWithoutRules?}`.
+    public static func write(_ side: SideDecision, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("verdict", side.verdict.rawValue)
+            json.field("reason", side.reason.rawValue)
+            json.key("policies")
+            write(side.policies, into: &json)
+            json.field("tier", side.tier)
+            json.field("note", side.note)
+            if !side.policiesWithoutRules.isEmpty {
+                json.key("policiesWithoutRules")
+                write(side.policiesWithoutRules, into: &json)
+            }
+        }
     }
-}
 
-/// One side: `{verdict, reason, policies:[…]}`, plus `tier` for end-of-tier, an optional `note`,
-/// and under default deny the isolating policies that have no rule in this direction.
-public struct SideReport: Codable, Hashable, Sendable {
-    public let verdict: String
-    public let reason: String
-    public let policies: [PolicyReport]
-    public let tier: String?
-    public let note: String?
-    public let policiesWithoutRules: [PolicyReport]?
-
-    public init(_ side: SideDecision) {
-        verdict = side.verdict.rawValue
-        reason = side.reason.rawValue
-        policies = side.policies.map(PolicyReport.init)
-        tier = side.tier
-        note = side.note
-        policiesWithoutRules = side.policiesWithoutRules.isEmpty ? nil : side.policiesWithoutRules.map(PolicyReport.init)
+    /// `{kind, namespace, name, tier, rule}`, absent fields omitted.
+    public static func write(_ policy: PolicyReference, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("kind", policy.kind.rawValue)
+            json.field("namespace", policy.namespace)
+            json.field("name", policy.name)
+            json.field("tier", policy.tier)
+            json.field("rule", policy.rule)
+        }
     }
-}
 
-/// `{kind, namespace, name, rule}` (and `tier` for Calico), absent fields omitted.
-public struct PolicyReport: Codable, Hashable, Sendable {
-    public let kind: String
-    public let namespace: String?
-    public let name: String
-    public let tier: String?
-    public let rule: Int?
-
-    public init(_ reference: PolicyReference) {
-        kind = reference.kind.rawValue
-        namespace = reference.namespace
-        name = reference.name
-        tier = reference.tier
-        rule = reference.rule
+    /// `{policy, direction, constraint, expected, actual}`.
+    public static func write(_ nearMiss: NearMiss, into json: inout JSONWriter) {
+        json.object { json in
+            json.key("policy")
+            write(nearMiss.policy, into: &json)
+            json.field("direction", nearMiss.direction.rawValue)
+            json.field("constraint", nearMiss.constraint.rawValue)
+            json.field("expected", nearMiss.expected)
+            json.field("actual", nearMiss.actual)
+        }
     }
-}
 
-/// `{policy, direction, constraint, expected, actual}`.
-public struct NearMissReport: Codable, Hashable, Sendable {
-    public let policy: PolicyReport
-    public let direction: String
-    public let constraint: String
-    public let expected: String
-    public let actual: String
-
-    public init(_ nearMiss: NearMiss) {
-        policy = PolicyReport(nearMiss.policy)
-        direction = nearMiss.direction.rawValue
-        constraint = nearMiss.constraint.rawValue
-        expected = nearMiss.expected
-        actual = nearMiss.actual
+    private static func write(_ policies: [PolicyReference], into json: inout JSONWriter) {
+        json.array { json in
+            for policy in policies { write(policy, into: &json) }
+        }
     }
 }

@@ -6,7 +6,9 @@ import PolicyEngine
 public enum ExplainText {
     public static func render(_ connection: Connection, _ decision: Decision) -> String {
         let service = connection.port.map { "\(connection.protocol.rawValue)/\($0)" } ?? icmpText(connection)
-        var lines = ["\(decision.verdict.rawValue.uppercased()): \(connection.source.endpoint) → \(connection.destination.endpoint) on \(service)"]
+        var lines = [
+            "\(decision.verdict.rawValue.uppercased()): \(connection.source.endpoint) → \(connection.destination.endpoint) on \(service)"
+        ]
         let sides = [decision.egress, decision.ingress]
         let ordered = sides.filter { $0.verdict == .denied } + sides.filter { $0.verdict == .allowed }
         for side in ordered {
@@ -59,7 +61,8 @@ public enum ExplainText {
             if let note = side.note { return "\(opening): allowed, \(note)." }
             return "\(opening): allowed by \(list(names))."
         case .defaultDeny:
-            var text = "\(opening): DENIED by default deny. Isolated by \(list(names)); no rule of \(names.count == 1 ? "it" : "them") allows this connection."
+            var text =
+                "\(opening): DENIED by default deny. Isolated by \(list(names)); no rule of \(names.count == 1 ? "it" : "them") allows this connection."
             let empty = side.policiesWithoutRules.map(\.description)
             if !empty.isEmpty {
                 let verb = empty.count == 1 ? "has" : "have"

@@ -75,10 +75,9 @@ struct ExplainCommand: ParsableCommand {
         case .text:
             print(ExplainText.render(connection, decision))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            let report = ExplainReport(from: query.from, to: query.to, connection: connection, decision: decision)
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            var json = JSONWriter(pretty: true)
+            ExplainReport.write(from: query.from, to: query.to, connection: connection, decision: decision, into: &json)
+            print(json.text)
         }
     }
 

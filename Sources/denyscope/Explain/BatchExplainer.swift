@@ -6,13 +6,14 @@ import Reports
 /// `explain --batch`: JSON lines in, one JSON object per line out, in input order.
 ///
 /// A line that cannot be answered yields `{"line":N,"error":"…"}` in its place and the run goes
-/// on, unless `strict`. The engine is pure, so answers to repeated queries are reused.
+/// on, unless `strict`. The engine is pure, so answers to repeated queries (common when the queries
+/// come from traffic) are reused, up to a bounded number.
 struct BatchExplainer {
     let engine: PolicyEngine
     let strict: Bool
     let inputName: String
 
-    private static let cacheLimit = 100_000
+    private static let cacheLimit = 10_000
 
     struct Summary {
         var answered = 0
@@ -23,8 +24,6 @@ struct BatchExplainer {
 
     func run(lines: LineReader, write: (Data) -> Void) throws -> Summary {
         let decoder = JSONDecoder()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var cache: [ExplainQuery: (Data, Verdict)] = [:]
         var summary = Summary()
         var lineNumber = 0
@@ -39,8 +38,9 @@ struct BatchExplainer {
                 } else {
                     let connection = try query.connection(in: engine)
                     let decision = engine.evaluate(connection)
-                    let report = ExplainReport(from: query.from, to: query.to, connection: connection, decision: decision)
-                    answer = (try encoder.encode(report), decision.verdict)
+                    var json = JSONWriter()
+                    ExplainReport.write(from: query.from, to: query.to, connection: connection, decision: decision, into: &json)
+                    answer = (Data(json.bytes), decision.verdict)
                     if cache.count < Self.cacheLimit { cache[query] = answer }
                 }
                 summary.answered += 1
@@ -53,8 +53,12 @@ struct BatchExplainer {
                 }
                 summary.failed += 1
                 if summary.firstFailure == nil { summary.firstFailure = "\(inputName):\(lineNumber): \(message)" }
-                let failure = ["line": AnyEncodable(lineNumber), "error": AnyEncodable(message)]
-                write(try encoder.encode(failure) + Data([UInt8(ascii: "\n")]))
+                var json = JSONWriter()
+                json.object { json in
+                    json.field("line", lineNumber)
+                    json.field("error", message)
+                }
+                write(Data(json.bytes) + Data([UInt8(ascii: "\n")]))
             }
         }
         return summary
@@ -72,11 +76,4 @@ struct BatchExplainer {
             throw ExplainQuery.Invalid(description: "not a JSON object")
         }
     }
-}
-
-/// A value of either type in the error object `{"line":N,"error":"…"}`.
-private struct AnyEncodable: Encodable {
-    private let encodeValue: (Encoder) throws -> Void
-    init(_ value: some Encodable) { encodeValue = value.encode(to:) }
-    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
 }

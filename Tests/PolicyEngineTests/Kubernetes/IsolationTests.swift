@@ -19,41 +19,59 @@ struct IsolationTests {
     static let policyTypo = policy("webapp-deny-all", "podSelector: {matchLabels: {app: webapp}}")
 
     static let rows: [Row] = [
-        Row(name: "no policy: nothing is isolated", policies: [], from: "shop/frontend", to: "shop/web", egress: "not-isolated", ingress: "not-isolated"),
-        Row(name: "ingress absent isolates ingress", policies: [denyAllIngressAbsent], from: "shop/frontend", to: "shop/web",
+        Row(
+            name: "no policy: nothing is isolated", policies: [], from: "shop/frontend", to: "shop/web", egress: "not-isolated",
+            ingress: "not-isolated"),
+        Row(
+            name: "ingress absent isolates ingress", policies: [denyAllIngressAbsent], from: "shop/frontend", to: "shop/web",
             egress: "not-isolated", ingress: "default-deny shop/deny-all"),
-        Row(name: "ingress: [] isolates ingress", policies: [denyAllIngressEmpty], from: "shop/frontend", to: "shop/web",
+        Row(
+            name: "ingress: [] isolates ingress", policies: [denyAllIngressEmpty], from: "shop/frontend", to: "shop/web",
             egress: "not-isolated", ingress: "default-deny shop/deny-all"),
-        Row(name: "ingress: null isolates ingress", policies: [denyAllIngressNull], from: "shop/frontend", to: "shop/web",
+        Row(
+            name: "ingress: null isolates ingress", policies: [denyAllIngressNull], from: "shop/frontend", to: "shop/web",
             egress: "not-isolated", ingress: "default-deny shop/deny-all"),
-        Row(name: "isolation is per namespace", policies: [denyAllIngressEmpty], from: "shop/frontend", to: "marketing/crawler",
+        Row(
+            name: "isolation is per namespace", policies: [denyAllIngressEmpty], from: "shop/frontend", to: "marketing/crawler",
             egress: "not-isolated", ingress: "not-isolated"),
-        Row(name: "egress: [] without policyTypes does not isolate egress", policies: [frontendEgressEmptyList], from: "shop/frontend",
+        Row(
+            name: "egress: [] without policyTypes does not isolate egress", policies: [frontendEgressEmptyList], from: "shop/frontend",
             to: "shop/web", egress: "not-isolated", ingress: "not-isolated"),
-        Row(name: "an egress rule infers the Egress type", policies: [frontendEgressToDB], from: "shop/frontend", to: "shop/web",
+        Row(
+            name: "an egress rule infers the Egress type", policies: [frontendEgressToDB], from: "shop/frontend", to: "shop/web",
             egress: "default-deny shop/frontend-to-db", ingress: "not-isolated",
             nearMisses: ["egress shop/frontend-to-db#0 podLabel: expected app=db, got app=web"]),
-        Row(name: "the inferred egress rule allows its peer", policies: [frontendEgressToDB], from: "shop/frontend", to: "shop/db",
+        Row(
+            name: "the inferred egress rule allows its peer", policies: [frontendEgressToDB], from: "shop/frontend", to: "shop/db",
             port: 5432, egress: "allowed-by shop/frontend-to-db#0", ingress: "not-isolated"),
-        Row(name: "the inferred Ingress type isolates ingress of the same pods", policies: [frontendEgressToDB], from: "shop/web",
+        Row(
+            name: "the inferred Ingress type isolates ingress of the same pods", policies: [frontendEgressToDB], from: "shop/web",
             to: "shop/frontend", egress: "not-isolated", ingress: "default-deny shop/frontend-to-db"),
-        Row(name: "explicit policyTypes [Egress] with no rules denies egress only", policies: [frontendEgressOnly], from: "shop/frontend",
+        Row(
+            name: "explicit policyTypes [Egress] with no rules denies egress only", policies: [frontendEgressOnly], from: "shop/frontend",
             to: "shop/web", egress: "default-deny shop/frontend-no-egress", ingress: "not-isolated"),
-        Row(name: "explicit policyTypes [Egress] leaves ingress open", policies: [frontendEgressOnly], from: "shop/web",
+        Row(
+            name: "explicit policyTypes [Egress] leaves ingress open", policies: [frontendEgressOnly], from: "shop/web",
             to: "shop/frontend", egress: "not-isolated", ingress: "not-isolated"),
-        Row(name: "both sides must allow: both deny", policies: [denyBoth], from: "shop/frontend", to: "shop/web",
+        Row(
+            name: "both sides must allow: both deny", policies: [denyBoth], from: "shop/frontend", to: "shop/web",
             egress: "default-deny shop/deny-both", ingress: "default-deny shop/deny-both"),
-        Row(name: "an allow rule opens an isolated pod", policies: [denyAllIngressEmpty, webAllowFrontend], from: "shop/frontend",
+        Row(
+            name: "an allow rule opens an isolated pod", policies: [denyAllIngressEmpty, webAllowFrontend], from: "shop/frontend",
             to: "shop/web", egress: "not-isolated", ingress: "allowed-by shop/web-allow-frontend#0"),
-        Row(name: "default deny names every isolating policy", policies: [denyAllIngressEmpty, webAllowFrontend], from: "shop/db",
+        Row(
+            name: "default deny names every isolating policy", policies: [denyAllIngressEmpty, webAllowFrontend], from: "shop/db",
             to: "shop/web", egress: "not-isolated", ingress: "default-deny shop/deny-all shop/web-allow-frontend",
             nearMisses: ["ingress shop/web-allow-frontend#0 podLabel: expected app=frontend, got app=db"]),
-        Row(name: "allowing policies form a union and all are named", policies: [webAllowFrontend, webAllowTier, denyAllIngressAbsent],
+        Row(
+            name: "allowing policies form a union and all are named", policies: [webAllowFrontend, webAllowTier, denyAllIngressAbsent],
             from: "shop/frontend", to: "shop/web", egress: "not-isolated",
             ingress: "allowed-by shop/web-allow-frontend#0 shop/web-allow-tier#0"),
-        Row(name: "a typo in the policy's own selector leaves the pod unprotected", policies: [policyTypo], from: "shop/frontend",
+        Row(
+            name: "a typo in the policy's own selector leaves the pod unprotected", policies: [policyTypo], from: "shop/frontend",
             to: "shop/web", egress: "not-isolated", ingress: "not-isolated"),
-        Row(name: "egress denied at the source even when ingress allows", policies: [frontendEgressOnly, webAllowFrontend],
+        Row(
+            name: "egress denied at the source even when ingress allows", policies: [frontendEgressOnly, webAllowFrontend],
             from: "shop/frontend", to: "shop/web", egress: "default-deny shop/frontend-no-egress",
             ingress: "allowed-by shop/web-allow-frontend#0"),
     ]

@@ -1,0 +1,70 @@
+import ClusterLoader
+import DenyscopeCore
+import Foundation
+import PolicyEngine
+
+// Usage:
+//   DenyscopeBenchmarks evaluate [--pods N] [--policies M] [--queries K]
+//       load + compile + evaluate in process; prints times and per-query cost.
+//   DenyscopeBenchmarks write DIR [--pods N] [--policies M] [--queries K]
+//       writes DIR/cluster.yaml and DIR/queries.jsonl for the end-to-end CLI run (baselines.sh).
+
+let mode = CommandLine.arguments.dropFirst().first ?? "evaluate"
+let arguments = Array(CommandLine.arguments.dropFirst(2))
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
+        return fallback
+    }
+    return value
+}
+let synthetic = SyntheticCluster(pods: option("--pods", 5_000), policies: option("--policies", 1_000), seed: 42)
+let queryCount = option("--queries", 1_000_000)
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+switch mode {
+case "write":
+    guard let directory = arguments.first else { fatalError("usage: DenyscopeBenchmarks write DIR") }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try synthetic.yaml().write(toFile: directory + "/cluster.yaml", atomically: true, encoding: .utf8)
+    var lines = ""
+    lines.reserveCapacity(queryCount * 80)
+    for query in synthetic.queries(count: queryCount) {
+        lines += "{\"from\":\"\(query.from)\",\"to\":\"\(query.to)\",\"port\":\(query.port),\"protocol\":\"TCP\"}\n"
+    }
+    try lines.write(toFile: directory + "/queries.jsonl", atomically: true, encoding: .utf8)
+    print("wrote \(directory)/cluster.yaml (\(synthetic.pods) pods, \(synthetic.policies) policies) and \(queryCount) queries")
+default:
+    let clock = ContinuousClock()
+    let text = synthetic.yaml()
+    var loaded: LoadedCluster?
+    let loadTime = try clock.measure { loaded = try ClusterLoader.load(text: text, file: "synthetic.yaml") }
+    guard let state = loaded?.state else { fatalError("synthetic cluster did not load") }
+    var engine: PolicyEngine?
+    let compileTime = clock.measure { engine = PolicyEngine(cluster: state) }
+    guard let engine else { fatalError("no engine") }
+    // Endpoints are resolved outside the timed loop: this measures the decision itself.
+    let pods = state.pods.map { try? engine.resolve(.named(namespace: $0.namespace, name: $0.name)) }
+    var random = SplitMix64(seed: 7)
+    let ports: [UInt16] = [8080, 9090, 8050, 80, 5432]
+    let connections: [Connection] = (0..<queryCount).compactMap { _ in
+        guard let source = pods[random.next(below: pods.count)], let destination = pods[random.next(below: pods.count)] else { return nil }
+        return Connection(source: source, destination: destination, protocol: .tcp, port: ports[random.next(below: ports.count)])
+    }
+    var denied = 0
+    var nearMisses = 0
+    let evaluateTime = clock.measure {
+        for connection in connections {
+            let decision = engine.evaluate(connection)
+            if decision.verdict == .denied { denied += 1 }
+            nearMisses &+= decision.nearMisses.count
+        }
+    }
+    let stats = engine.statistics
+    print("pods \(stats.pods), identities \(stats.identities), policies \(stats.policies), queries \(connections.count)")
+    print(String(format: "load %.3f s, compile %.3f s, evaluate %.3f s", seconds(loadTime), seconds(compileTime), seconds(evaluateTime)))
+    print(String(format: "per query %.0f ns (%.2f M queries/s); denied %d, near misses %d",
+                 seconds(evaluateTime) / Double(connections.count) * 1e9, Double(connections.count) / seconds(evaluateTime) / 1e6, denied, nearMisses))
+}

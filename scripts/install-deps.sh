@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what denyscope needs beyond Swift: libpcap's headers (Debian/Ubuntu: libpcap-dev).
+# Does nothing when everything is present; uses sudo when not root.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "denyscope needs Swift 6 (https://www.swift.org/install/); 'swift' is not on PATH." >&2
+  exit 1
+fi
+
+missing=()
+dpkg -s libpcap-dev >/dev/null 2>&1 || missing+=(libpcap-dev)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo apt-get update
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
