@@ -16,6 +16,8 @@ public struct PolicyEngine: Sendable {
     private let namespaces: NamespaceTable
     private let directory: EndpointDirectory
     private let identities: IdentityTable
+    /// The identity of each pod of `directory.pods` (nil for host-network pods), computed once.
+    private let podIdentities: [Identity?]
 
     /// Compiles `cluster`: sorts and indexes policies by namespace, interns pod identities and
     /// computes, once per identity, which policies isolate it.
@@ -24,14 +26,16 @@ public struct PolicyEngine: Sendable {
     public init(cluster: ClusterState) {
         let policies = PolicyTable(cluster.networkPolicies)
         let namespaces = NamespaceTable(cluster.namespaces)
+        let directory = EndpointDirectory(cluster: cluster)
         var identities = IdentityTable()
-        for pod in cluster.pods where !pod.hostNetwork {
-            _ = identities.intern(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
+        podIdentities = directory.pods.map { pod in
+            pod.hostNetwork
+                ? nil : identities.intern(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
         }
         self.policies = policies
         self.namespaces = namespaces
         self.identities = identities
-        self.directory = EndpointDirectory(cluster: cluster)
+        self.directory = directory
     }
 
     /// The number of distinct pod identities and of policies compiled.
@@ -50,18 +54,18 @@ public struct PolicyEngine: Sendable {
         case .world:
             return ResolvedEndpoint(endpoint: Endpoint(kind: .world), identity: nil)
         case .ip(let address):
-            if let (pod, workload) = directory.pod(at: address) {
-                return podEndpoint(pod, workload: workload, address: address)
+            if let position = directory.position(of: address) {
+                return podEndpoint(at: position, address: address)
             }
             let kind: Endpoint.Kind = directory.isHost(address) ? .host : .world
             return ResolvedEndpoint(endpoint: Endpoint(kind: kind, ip: address), identity: nil)
         case .named(let namespace, let name):
-            guard let (pod, workload) = directory.pod(namespace: namespace, name: name) else {
+            guard let position = directory.position(namespace: namespace, name: name) else {
                 throw EndpointResolutionError(
                     query: "\(namespace)/\(name)", suggestions: directory.suggestions(namespace: namespace, name: name),
                     namespaceKnown: namespaces.contains(namespace) || directory.hasNamespace(namespace))
             }
-            return podEndpoint(pod, workload: workload, address: pod.ips.first)
+            return podEndpoint(at: position, address: directory.pods[position].ips.first)
         }
     }
 
@@ -78,15 +82,14 @@ public struct PolicyEngine: Sendable {
         return Decision(egress: egress, ingress: ingress, nearMisses: nearMisses)
     }
 
-    private func podEndpoint(_ pod: Pod, workload: WorkloadReference?, address: IPAddress?) -> ResolvedEndpoint {
-        if pod.hostNetwork {
+    private func podEndpoint(at position: Int, address: IPAddress?) -> ResolvedEndpoint {
+        let pod = directory.pods[position]
+        let workload = directory.workload(at: position)
+        guard let identity = podIdentities[position] else {
             let endpoint = Endpoint(
                 kind: .host, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
             return ResolvedEndpoint(endpoint: endpoint, identity: nil, nodeAddress: pod.hostIP)
         }
-        let identity =
-            identities.lookup(namespace: pod.namespace, labels: pod.labels)
-            ?? IdentityTable.make(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
         let endpoint = Endpoint(kind: .pod, namespace: pod.namespace, pod: pod.name, workload: workload, ip: address, labels: pod.labels)
         return ResolvedEndpoint(endpoint: endpoint, identity: identity, containerPorts: pod.containerPorts, nodeAddress: pod.hostIP)
     }

@@ -7,7 +7,8 @@ struct EndpointDirectory: Sendable {
         let name: String
     }
 
-    private let pods: [Pod]
+    /// The snapshot's pods sorted by namespace and name; lookups return positions in this array.
+    let pods: [Pod]
     private let workloads: [WorkloadReference?]
     private let podByName: [PodKey: Int]
     private let podsByWorkload: [PodKey: [Int]]
@@ -42,17 +43,18 @@ struct EndpointDirectory: Sendable {
 
     var podCount: Int { pods.count }
 
-    /// The pod of a `namespace/name` query: the pod of that name, else the first pod of the workload.
-    func pod(namespace: String, name: String) -> (pod: Pod, workload: WorkloadReference?)? {
+    /// The position of the pod a `namespace/name` query names: the pod of that name, else the first
+    /// pod of the workload of that name.
+    func position(namespace: String, name: String) -> Int? {
         let key = PodKey(namespace: namespace, name: name)
-        guard let position = podByName[key] ?? podsByWorkload[key]?.first else { return nil }
-        return (pods[position], workloads[position])
+        return podByName[key] ?? podsByWorkload[key]?.first
     }
 
-    /// The pod (not host-network) that owns `address`.
-    func pod(at address: IPAddress) -> (pod: Pod, workload: WorkloadReference?)? {
-        podByIP[address].map { (pods[$0], workloads[$0]) }
-    }
+    /// The position of the pod (not host-network) that owns `address`.
+    func position(of address: IPAddress) -> Int? { podByIP[address] }
+
+    /// The workload of the pod at `position`.
+    func workload(at position: Int) -> WorkloadReference? { workloads[position] }
 
     func isHost(_ address: IPAddress) -> Bool { hostAddresses.contains(address) }
 

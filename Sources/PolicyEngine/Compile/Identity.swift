@@ -35,11 +35,6 @@ struct IdentityTable: Sendable {
         return identity
     }
 
-    /// The interned identity of `labels` in `namespace`, if a snapshot pod has it.
-    func lookup(namespace: String, labels: LabelSet) -> Identity? {
-        identities[Key(namespace: namespace, labels: labels)]
-    }
-
     /// The identity of a label set the snapshot may not hold, without caching it.
     static func make(namespace: String, labels: LabelSet, policies: PolicyTable, namespaces: NamespaceTable) -> Identity {
         var ingress: [Int] = []
