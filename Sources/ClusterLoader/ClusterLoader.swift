@@ -43,6 +43,8 @@ public struct LoadReport: Hashable, Sendable {
     public internal(set) var skipped: [String: Int] = [:]
     /// Objects replaced by a later object with the same kind, namespace and name.
     public internal(set) var replaced = 0
+    /// Pods built from the templates of workloads that had no pod in the snapshot.
+    public internal(set) var podsFromTemplates = 0
 
     /// `12 Pod, 3 NetworkPolicy; skipped 2 ConfigMap (v1)`.
     public var summary: String {
@@ -52,6 +54,7 @@ public struct LoadReport: Hashable, Sendable {
         var text = loaded.isEmpty ? "no objects" : list(loaded)
         if !skipped.isEmpty { text += "; skipped \(list(skipped))" }
         if replaced > 0 { text += "; \(replaced) replaced by a later definition" }
+        if podsFromTemplates > 0 { text += "; \(podsFromTemplates) pod\(podsFromTemplates == 1 ? "" : "s") from workload templates" }
         return text
     }
 }

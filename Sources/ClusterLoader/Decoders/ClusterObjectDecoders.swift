@@ -56,6 +56,14 @@ enum WorkloadDecoder {
 
     static func decode(_ object: Field, kind: String) throws(InputError) -> WorkloadObject {
         let metadata = try ObjectMetadata(object)
-        return WorkloadObject(kind: kind, namespace: metadata.namespace, name: metadata.name, owner: metadata.controller)
+        var spec = try object.optional("spec")
+        if kind == "CronJob" { spec = try spec?.optional("jobTemplate")?.optional("spec") }
+        var template: PodTemplate?
+        if let templateField = try spec?.optional("template") {
+            let labels = LabelSet(try templateField.optional("metadata")?.optional("labels")?.stringMap() ?? [:])
+            template = try PodDecoder.podSpec(templateField.optional("spec"), labels: labels)
+        }
+        return WorkloadObject(
+            kind: kind, namespace: metadata.namespace, name: metadata.name, owner: metadata.controller, template: template)
     }
 }

@@ -6,14 +6,7 @@ enum PodDecoder {
         let metadata = try ObjectMetadata(object)
         let spec = try object.optional("spec")
         let status = try object.optional("status")
-        var ports: [ContainerPort] = []
-        for containerKey in ["initContainers", "containers"] {
-            for container in try spec?.optional(containerKey)?.list() ?? [] {
-                for port in try container.optional("ports")?.list() ?? [] {
-                    ports.append(try containerPort(port))
-                }
-            }
-        }
+        let template = try podSpec(spec, labels: metadata.labels)
         var ips: [IPAddress] = []
         for entry in try status?.optional("podIPs")?.list() ?? [] {
             let ip = try address(entry.required("ip"))
@@ -25,10 +18,25 @@ enum PodDecoder {
         }
         return Pod(
             namespace: metadata.namespace, name: metadata.name, labels: metadata.labels, ips: ips,
-            hostNetwork: try spec?.optional("hostNetwork")?.bool() ?? false, containerPorts: ports,
-            serviceAccount: try spec?.optional("serviceAccountName")?.string() ?? "default",
+            hostNetwork: template.hostNetwork, containerPorts: template.containerPorts, serviceAccount: template.serviceAccount,
             nodeName: try spec?.optional("nodeName")?.string(), hostIP: try status?.optional("hostIP").map(address),
             owner: metadata.controller)
+    }
+
+    /// The parts of a pod spec that policy evaluation uses: host networking, service account and
+    /// the container ports (init containers included, as they can serve named ports too).
+    static func podSpec(_ spec: Field?, labels: LabelSet) throws(InputError) -> PodTemplate {
+        var ports: [ContainerPort] = []
+        for containerKey in ["initContainers", "containers"] {
+            for container in try spec?.optional(containerKey)?.list() ?? [] {
+                for port in try container.optional("ports")?.list() ?? [] {
+                    ports.append(try containerPort(port))
+                }
+            }
+        }
+        return PodTemplate(
+            labels: labels, hostNetwork: try spec?.optional("hostNetwork")?.bool() ?? false, containerPorts: ports,
+            serviceAccount: try spec?.optional("serviceAccountName")?.string() ?? "default")
     }
 
     private static func containerPort(_ field: Field) throws(InputError) -> ContainerPort {

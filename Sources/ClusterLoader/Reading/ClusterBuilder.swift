@@ -65,9 +65,33 @@ struct ClusterBuilder {
         func ordered<Value>(_ table: [Key: Value]) -> [Value] {
             table.sorted { ($0.key.namespace, $0.key.name, $0.key.kind) < ($1.key.namespace, $1.key.name, $1.key.kind) }.map(\.value)
         }
+        let workloadList = ordered(workloads)
+        var report = report
+        let templatePods = Self.templatePods(for: workloadList, besides: ordered(pods))
+        if !templatePods.isEmpty { report.podsFromTemplates = templatePods.count }
         let state = ClusterState(
-            namespaces: ordered(namespaces), pods: ordered(pods), services: ordered(services), nodes: ordered(nodes),
-            workloads: ordered(workloads), networkPolicies: ordered(policies))
+            namespaces: ordered(namespaces), pods: ordered(pods) + templatePods, services: ordered(services),
+            nodes: ordered(nodes), workloads: workloadList, networkPolicies: ordered(policies))
         return LoadedCluster(state: state, report: report)
+    }
+
+    /// One pod per top-level workload that has a pod template but no pod in the snapshot, so that a
+    /// manifest repository (Deployments, no Pods) can be explained too. The pod is named after the
+    /// workload and owned by it.
+    private static func templatePods(for workloads: [WorkloadObject], besides pods: [Pod]) -> [Pod] {
+        let index = WorkloadIndex(workloads)
+        var covered: Set<String> = []
+        for pod in pods {
+            if let workload = index.workload(of: pod) { covered.insert("\(pod.namespace)/\(workload.kind)/\(workload.name)") }
+        }
+        return workloads.compactMap { workload in
+            guard workload.owner == nil, let template = workload.template,
+                !covered.contains("\(workload.namespace)/\(workload.kind)/\(workload.name)")
+            else { return nil }
+            return Pod(
+                namespace: workload.namespace, name: workload.name, labels: template.labels, hostNetwork: template.hostNetwork,
+                containerPorts: template.containerPorts, serviceAccount: template.serviceAccount,
+                owner: WorkloadReference(kind: workload.kind, name: workload.name), isFromTemplate: true)
+        }
     }
 }

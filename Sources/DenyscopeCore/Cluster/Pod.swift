@@ -14,11 +14,14 @@ public struct Pod: Hashable, Sendable {
     public let hostIP: IPAddress?
     /// The direct controller from `metadata.ownerReferences` (for example a ReplicaSet).
     public let owner: WorkloadReference?
+    /// This pod stands for a workload whose manifest the snapshot has but none of whose pods: it is
+    /// built from the pod template, named after the workload, and has no address.
+    public let isFromTemplate: Bool
 
     public init(
         namespace: String, name: String, labels: LabelSet = [:], ips: [IPAddress] = [],
         hostNetwork: Bool = false, containerPorts: [ContainerPort] = [], serviceAccount: String = "default",
-        nodeName: String? = nil, hostIP: IPAddress? = nil, owner: WorkloadReference? = nil
+        nodeName: String? = nil, hostIP: IPAddress? = nil, owner: WorkloadReference? = nil, isFromTemplate: Bool = false
     ) {
         self.namespace = namespace
         self.name = name
@@ -30,6 +33,22 @@ public struct Pod: Hashable, Sendable {
         self.nodeName = nodeName
         self.hostIP = hostIP
         self.owner = owner
+        self.isFromTemplate = isFromTemplate
+    }
+}
+
+/// The pod template of a workload (`spec.template`): what its pods will look like.
+public struct PodTemplate: Hashable, Sendable {
+    public let labels: LabelSet
+    public let hostNetwork: Bool
+    public let containerPorts: [ContainerPort]
+    public let serviceAccount: String
+
+    public init(labels: LabelSet, hostNetwork: Bool = false, containerPorts: [ContainerPort] = [], serviceAccount: String = "default") {
+        self.labels = labels
+        self.hostNetwork = hostNetwork
+        self.containerPorts = containerPorts
+        self.serviceAccount = serviceAccount
     }
 }
 

@@ -19,11 +19,14 @@ public struct WorkloadObject: Hashable, Sendable {
     public let name: String
     /// The controlling owner of this object (a ReplicaSet's Deployment, a Job's CronJob).
     public let owner: WorkloadReference?
+    /// The pod template (`spec.template`, or `spec.jobTemplate.spec.template` for a CronJob).
+    public let template: PodTemplate?
 
-    public init(kind: String, namespace: String, name: String, owner: WorkloadReference?) {
+    public init(kind: String, namespace: String, name: String, owner: WorkloadReference?, template: PodTemplate? = nil) {
         self.kind = kind
         self.namespace = namespace
         self.name = name
         self.owner = owner
+        self.template = template
     }
 }
