@@ -47,7 +47,8 @@ struct TemplatePodTests {
         let loaded = try ClusterLoader.load(text: Self.manifests, file: "manifests.yaml")
         #expect(loaded.report.podsFromTemplates == 2)
         let pods = loaded.state.pods.map { "\($0.namespace)/\($0.name) \($0.isFromTemplate) \($0.labels)" }
-        #expect(pods == ["shop/web-5d9f8-abcde false app=web,pod-template-hash=5d9f8", "shop/api true app=api", "shop/report true app=report"])
+        #expect(
+            pods == ["shop/web-5d9f8-abcde false app=web,pod-template-hash=5d9f8", "shop/api true app=api", "shop/report true app=report"])
         let api = try #require(loaded.state.pods.first { $0.name == "api" })
         #expect(api.containerPorts == [ContainerPort(name: "http", port: 8080)])
         #expect(api.serviceAccount == "api")
