@@ -12,7 +12,7 @@ import DenyscopeCore
 /// let decision = engine.evaluate(Connection(source: from, destination: to, protocol: .tcp, port: 80))
 /// ```
 public struct PolicyEngine: Sendable {
-    private let policies: PolicyTable
+    private let dialect: CompiledDialect
     private let namespaces: NamespaceTable
     private let directory: EndpointDirectory
     private let identities: IdentityTable
@@ -20,19 +20,28 @@ public struct PolicyEngine: Sendable {
     private let podIdentities: [Identity?]
 
     /// Compiles `cluster`: sorts and indexes policies by namespace, interns pod identities and
-    /// computes, once per identity, which policies isolate it.
+    /// computes, once per identity, which policies select it.
     ///
-    /// - Complexity: O(pods × policies of their namespace), plus sorting.
-    public init(cluster: ClusterState) {
-        let policies = PolicyTable(cluster.networkPolicies)
+    /// - Parameters:
+    ///   - cluster: the snapshot.
+    ///   - options: the dialect whose semantics decide (Kubernetes by default).
+    /// - Complexity: O(pods × policies of their namespace + cluster-wide policies), plus sorting.
+    public init(cluster: ClusterState, options: EngineOptions = EngineOptions()) {
         let namespaces = NamespaceTable(cluster.namespaces)
+        let dialect: CompiledDialect
+        switch options.dialect {
+        case .kubernetes:
+            dialect = .kubernetes(PolicyTable(cluster.networkPolicies))
+        case .cilium:
+            dialect = .cilium(
+                CiliumRuleTable(cilium: cluster.ciliumPolicies, kubernetes: cluster.networkPolicies), options.ciliumEnforcement)
+        }
         let directory = EndpointDirectory(cluster: cluster)
         var identities = IdentityTable()
         podIdentities = directory.pods.map { pod in
-            pod.hostNetwork
-                ? nil : identities.intern(namespace: pod.namespace, labels: pod.labels, policies: policies, namespaces: namespaces)
+            pod.hostNetwork ? nil : identities.intern(pod, dialect: dialect, namespaces: namespaces)
         }
-        self.policies = policies
+        self.dialect = dialect
         self.namespaces = namespaces
         self.identities = identities
         self.directory = directory
@@ -40,7 +49,7 @@ public struct PolicyEngine: Sendable {
 
     /// The number of distinct pod identities and of policies compiled.
     public var statistics: (identities: Int, policies: Int, pods: Int) {
-        (identities.count, policies.count, directory.podCount)
+        (identities.count, dialect.policyCount, directory.podCount)
     }
 
     /// Finds the endpoint a query names.
@@ -73,11 +82,11 @@ public struct PolicyEngine: Sendable {
     ///
     /// Never throws: every input has a decision. Near misses are computed only for denying sides.
     public func evaluate(_ connection: Connection) -> Decision {
-        let egress = SideEvaluation.decide(.egress, connection, policies: policies)
-        let ingress = SideEvaluation.decide(.ingress, connection, policies: policies)
+        let egress = dialect.decide(.egress, connection)
+        let ingress = dialect.decide(.ingress, connection)
         var nearMisses: [NearMiss] = []
         for side in [egress, ingress] where side.verdict == .denied {
-            nearMisses += NearMissFinder.nearMisses(side.direction, connection, policies: policies)
+            nearMisses += dialect.nearMisses(side, connection)
         }
         return Decision(egress: egress, ingress: ingress, nearMisses: nearMisses)
     }

@@ -19,8 +19,8 @@ struct ExitCodeTests {
             "Error: --batch reads every query from its input; do not combine it with --from, --to, --port or --icmp-*."
         ),
         (
-            ["explain", "--cluster", snapshot, "--cni", "cilium", "--from", "a/b", "--to", "c/d", "--port", "1"],
-            "Error: --cni cilium is not supported yet: this version evaluates Kubernetes NetworkPolicy only."
+            ["explain", "--cluster", snapshot, "--cni", "calico", "--from", "a/b", "--to", "c/d", "--port", "1"],
+            "Error: --cni calico is not supported yet: this version evaluates Kubernetes NetworkPolicy and Cilium policies."
         ),
         (["explain", "--cluster", snapshot, "--from", "shop/db-0", "--to", "shop/web"], "Error: TCP needs a port"),
         (

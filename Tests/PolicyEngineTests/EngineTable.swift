@@ -84,13 +84,14 @@ struct Row: CustomTestStringConvertible, Sendable {
 }
 
 /// Runs a row under every order of its policies and checks each outcome against the row.
-func check(_ row: Row, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func check(_ row: Row, options: EngineOptions = EngineOptions(), sourceLocation: SourceLocation = #_sourceLocation) throws {
     let base = try ClusterLoader.load(text: baseCluster, file: "base.yaml").state
     for (position, order) in permutations(row.policies).enumerated() {
         var cluster = base
         let policies = try ClusterLoader.load(text: order.joined(separator: "\n---\n"), file: "\(row.name).yaml").state
         cluster.networkPolicies = policies.networkPolicies
-        let engine = PolicyEngine(cluster: cluster)
+        cluster.ciliumPolicies = policies.ciliumPolicies
+        let engine = PolicyEngine(cluster: cluster, options: options)
         let query = ExplainConnection(from: row.from, to: row.to, port: row.port, proto: row.proto)
         let decision = engine.evaluate(try query.connection(engine))
         let summary = DecisionSummary(decision)
@@ -141,8 +142,10 @@ struct DecisionSummary: Equatable {
         return ([side.reason.rawValue] + names).joined(separator: " ")
     }
 
+    /// `shop/allow#0`, `deny-all#ingressDeny0`, `multi[1]#0` (specs index in brackets).
     static func policy(_ reference: PolicyReference) -> String {
-        reference.qualifiedName + (reference.rule.map { "#\($0)" } ?? "")
+        reference.qualifiedName + (reference.spec.map { "[\($0)]" } ?? "")
+            + (reference.rule.map { "#\(reference.section ?? "")\($0)" } ?? "")
     }
 }
 

@@ -14,6 +14,7 @@ struct ClusterBuilder {
     private var nodes: [Key: Node] = [:]
     private var workloads: [Key: WorkloadObject] = [:]
     private var policies: [Key: KubernetesNetworkPolicy] = [:]
+    private var ciliumPolicies: [Key: CiliumPolicy] = [:]
     private var report = LoadReport()
 
     mutating func add(_ manifest: ManifestText) throws(InputError) {
@@ -40,6 +41,10 @@ struct ClusterBuilder {
         case ("NetworkPolicy", "networking.k8s.io"):
             let policy = try NetworkPolicyDecoder.decode(object.field)
             store(policy, in: \.policies, key: Key(kind: object.kind, namespace: policy.namespace, name: policy.name))
+        case ("CiliumNetworkPolicy", "cilium.io"), ("CiliumClusterwideNetworkPolicy", "cilium.io"):
+            let kind: PolicyKind = object.kind == "CiliumNetworkPolicy" ? .ciliumNetworkPolicy : .ciliumClusterwideNetworkPolicy
+            let policy = try CiliumPolicyDecoder.decode(object.field, kind: kind)
+            store(policy, in: \.ciliumPolicies, key: Key(kind: object.kind, namespace: policy.namespace ?? "", name: policy.name))
         case (let kind, "apps"), (let kind, "batch"), (let kind, "extensions"), (let kind, ""):
             guard WorkloadDecoder.kinds.contains(kind) else {
                 report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
@@ -71,7 +76,8 @@ struct ClusterBuilder {
         if !templatePods.isEmpty { report.podsFromTemplates = templatePods.count }
         let state = ClusterState(
             namespaces: ordered(namespaces), pods: ordered(pods) + templatePods, services: ordered(services),
-            nodes: ordered(nodes), workloads: workloadList, networkPolicies: ordered(policies))
+            nodes: ordered(nodes), workloads: workloadList, networkPolicies: ordered(policies),
+            ciliumPolicies: ordered(ciliumPolicies))
         return LoadedCluster(state: state, report: report)
     }
 

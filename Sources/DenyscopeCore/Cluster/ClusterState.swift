@@ -9,10 +9,12 @@ public struct ClusterState: Sendable {
     /// ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs and CronJobs.
     public var workloads: [WorkloadObject]
     public var networkPolicies: [KubernetesNetworkPolicy]
+    /// CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies.
+    public var ciliumPolicies: [CiliumPolicy]
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], services: [Service] = [], nodes: [Node] = [],
-        workloads: [WorkloadObject] = [], networkPolicies: [KubernetesNetworkPolicy] = []
+        workloads: [WorkloadObject] = [], networkPolicies: [KubernetesNetworkPolicy] = [], ciliumPolicies: [CiliumPolicy] = []
     ) {
         self.namespaces = namespaces
         self.pods = pods
@@ -20,5 +22,6 @@ public struct ClusterState: Sendable {
         self.nodes = nodes
         self.workloads = workloads
         self.networkPolicies = networkPolicies
+        self.ciliumPolicies = ciliumPolicies
     }
 }

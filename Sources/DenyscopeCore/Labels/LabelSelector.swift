@@ -12,6 +12,11 @@ public struct LabelSelector: Hashable, Sendable, CustomStringConvertible {
             + matchExpressions
     }
 
+    /// A selector made of these requirements, in this order.
+    public init(requirements: [LabelRequirement]) {
+        self.requirements = requirements
+    }
+
     /// The selector that selects every object.
     public static let everything = LabelSelector()
 
@@ -54,7 +59,11 @@ public struct LabelRequirement: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func matches(_ labels: LabelSet) -> Bool {
-        let value = labels[key]
+        matches(value: labels[key])
+    }
+
+    /// Whether an object whose label `key` has `value` (`nil`: no such label) meets the requirement.
+    public func matches(value: String?) -> Bool {
         switch `operator` {
         case .equals(let expected): return value == expected
         case .in(let values): return value.map(values.contains) ?? false

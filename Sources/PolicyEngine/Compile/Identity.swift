@@ -1,6 +1,7 @@
 import DenyscopeCore
 
-/// What policy selection depends on for a pod: its namespace (with labels) and its own labels.
+/// What policy selection depends on for a pod: its namespace (with labels), its own labels and its
+/// service account (which Cilium turns into a label).
 ///
 /// Pods with equal identities are selected by the same policies, so the engine computes the
 /// selecting policies once per identity, not once per pod.
@@ -8,7 +9,11 @@ public struct Identity: Hashable, Sendable {
     public let namespace: String
     public let namespaceLabels: LabelSet
     public let labels: LabelSet
-    /// Indexes into the engine's policy table of the policies that isolate this identity, per direction.
+    public let serviceAccount: String
+    /// The labels Cilium gives the pod, in `source:key` form (`k8s:app`, `k8s:io.kubernetes.pod.namespace`).
+    let ciliumLabels: LabelSet
+    /// Indexes into the dialect's policy table of the policies that select this identity and have
+    /// rules (or isolate) in each direction.
     let ingressPolicies: [Int]
     let egressPolicies: [Int]
 
@@ -17,37 +22,29 @@ public struct Identity: Hashable, Sendable {
     }
 }
 
-/// Interns `(namespace, labels)` pairs and computes, once each, the policies that select them.
+/// Interns `(namespace, labels, service account)` and computes, once each, the policies that select them.
 struct IdentityTable: Sendable {
     private struct Key: Hashable {
         let namespace: String
         let labels: LabelSet
+        let serviceAccount: String
     }
 
     private var identities: [Key: Identity] = [:]
 
-    /// The identity of `labels` in `namespace`, computing its selecting policies on first use.
-    mutating func intern(namespace: String, labels: LabelSet, policies: PolicyTable, namespaces: NamespaceTable) -> Identity {
-        let key = Key(namespace: namespace, labels: labels)
+    /// The identity of a pod, computing its selecting policies on first use.
+    mutating func intern(_ pod: Pod, dialect: CompiledDialect, namespaces: NamespaceTable) -> Identity {
+        let key = Key(namespace: pod.namespace, labels: pod.labels, serviceAccount: pod.serviceAccount)
         if let known = identities[key] { return known }
-        let identity = Self.make(namespace: namespace, labels: labels, policies: policies, namespaces: namespaces)
+        let namespaceLabels = namespaces.labels(of: pod.namespace)
+        let ciliumLabels = CiliumLabels.ofPod(
+            namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
+        let selected = dialect.selecting(namespace: pod.namespace, labels: pod.labels, ciliumLabels: ciliumLabels)
+        let identity = Identity(
+            namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
+            ciliumLabels: ciliumLabels, ingressPolicies: selected.ingress, egressPolicies: selected.egress)
         identities[key] = identity
         return identity
-    }
-
-    /// The identity of a label set the snapshot may not hold, without caching it.
-    static func make(namespace: String, labels: LabelSet, policies: PolicyTable, namespaces: NamespaceTable) -> Identity {
-        var ingress: [Int] = []
-        var egress: [Int] = []
-        for index in policies.indexes(inNamespace: namespace) {
-            let policy = policies[index].policy
-            guard policy.podSelector.matches(labels) else { continue }
-            if policy.policyTypes.contains(.ingress) { ingress.append(index) }
-            if policy.policyTypes.contains(.egress) { egress.append(index) }
-        }
-        return Identity(
-            namespace: namespace, namespaceLabels: namespaces.labels(of: namespace), labels: labels,
-            ingressPolicies: ingress, egressPolicies: egress)
     }
 
     var count: Int { identities.count }

@@ -37,6 +37,21 @@ enum NearMissFinder {
             return make(.port, describe(ports, destinationPorts), actual.map(String.init) ?? "none")
         case .protocol(let ports, let actual, let destinationPorts):
             return make(.protocol, describe(ports, destinationPorts), actual.rawValue)
+        case .ciliumLabel(let requirement, let actual):
+            let key = requirement.key.split(separator: ":", maxSplits: 1).last.map(String.init) ?? requirement.key
+            let shown = LabelRequirement(key: key, operator: requirement.operator)
+            return make(.podLabel, shown.description, actual.map { "\(key)=\($0)" } ?? "no label \(key)")
+        case .ciliumPeer(let expected, let actual):
+            return make(.peerKind, expected, actual.description)
+        case .ciliumPort(let ports, let actual, let destinationPorts):
+            let entries = ports.map { port -> String in
+                guard case .named(let name) = port.port else { return port.description }
+                let resolved = destinationPorts.first { $0.name == name && (port.protocol == nil || port.protocol == $0.protocol) }
+                return port.description + (resolved.map { " (\($0.port))" } ?? "")
+            }
+            return make(.port, "[" + entries.joined(separator: ", ") + "]", actual.map(String.init) ?? "none")
+        case .ciliumProtocol(let expected, let actual):
+            return make(.protocol, expected, actual.rawValue)
         }
     }
 

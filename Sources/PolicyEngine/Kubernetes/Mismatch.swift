@@ -16,6 +16,14 @@ enum Mismatch: Sendable {
     case port([NetworkPolicyPort], actual: UInt16?, destination: [ContainerPort])
     /// A port entry covers the port, but for another protocol.
     case `protocol`([NetworkPolicyPort], actual: IPProtocol, destination: [ContainerPort])
+    /// Cilium: a selector requirement on a `source:key` label the peer lacks or has another value for.
+    case ciliumLabel(LabelRequirement, actual: String?)
+    /// Cilium: the rule names entities, CIDRs, services or DNS names the peer is not.
+    case ciliumPeer(expected: String, actual: Endpoint)
+    /// Cilium: no `toPorts` entry covers the connection's port.
+    case ciliumPort([CiliumPort], actual: UInt16?, destination: [ContainerPort])
+    /// Cilium: the rule's ports or ICMP types are for another protocol.
+    case ciliumProtocol(expected: String, actual: IPProtocol)
 }
 
 /// Counts a rule's mismatches up to a limit, remembering the first, without allocating.
@@ -33,5 +41,11 @@ struct MismatchCounter {
     mutating func record(_ mismatch: @autoclosure () -> Mismatch) {
         if count == 0 { first = mismatch() }
         count += 1
+    }
+
+    /// Adds another counter's mismatches (one alternative that was tried on its own).
+    mutating func absorb(_ other: MismatchCounter) {
+        if count == 0 { first = other.first }
+        count += other.count
     }
 }

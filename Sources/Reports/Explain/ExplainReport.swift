@@ -75,13 +75,16 @@ public enum ExplainReport {
         }
     }
 
-    /// `{kind, namespace, name, tier, rule}`, absent fields omitted.
+    /// `{kind, namespace, name, tier, spec, section, rule}`, absent fields omitted (`spec`: index in a
+    /// Cilium policy's `specs`; `section`: `ingressDeny`/`egressDeny` for Cilium deny rules).
     public static func write(_ policy: PolicyReference, into json: inout JSONWriter) {
         json.object { json in
             json.field("kind", policy.kind.rawValue)
             json.field("namespace", policy.namespace)
             json.field("name", policy.name)
             json.field("tier", policy.tier)
+            json.field("spec", policy.spec)
+            json.field("section", policy.section)
             json.field("rule", policy.rule)
         }
     }

@@ -14,8 +14,10 @@ public enum ExplainText {
         for side in ordered {
             lines.append(sentence(for: side, connection))
         }
-        let denying = sides.filter { $0.verdict == .denied }
-        let anyRules = denying.contains { $0.policiesWithoutRules.count < $0.policies.count }
+        // Near misses are worth a line only where an allow rule could have matched: a default deny
+        // by policies that have rules.
+        let defaultDenied = sides.filter { $0.verdict == .denied && $0.reason == .defaultDeny }
+        let anyRules = defaultDenied.contains { $0.policiesWithoutRules.count < $0.policies.count }
         if decision.verdict == .denied, !decision.nearMisses.isEmpty || anyRules {
             if decision.nearMisses.isEmpty {
                 lines.append("No rule came close: none failed on exactly one constraint.")
@@ -58,19 +60,20 @@ public enum ExplainText {
         case .notIsolated:
             return "\(opening): allowed, no policy isolates it for \(side.direction.rawValue)."
         case .allowedBy:
-            if let note = side.note { return "\(opening): allowed, \(note)." }
-            return "\(opening): allowed by \(list(names))."
+            if names.isEmpty { return "\(opening): allowed, \(side.note ?? "by the dialect's rules")." }
+            return "\(opening): allowed by \(list(names))." + (side.note.map { " Note: \($0)." } ?? "")
         case .defaultDeny:
             var text =
                 "\(opening): DENIED by default deny. Isolated by \(list(names)); no rule of \(names.count == 1 ? "it" : "them") allows this connection."
             let empty = side.policiesWithoutRules.map(\.description)
-            if !empty.isEmpty {
+            if !empty.isEmpty, side.note == nil {
                 let verb = empty.count == 1 ? "has" : "have"
                 text += " \(list(empty)) \(verb) no \(side.direction.rawValue) rules (deny all): an allow must come from another policy."
             }
+            if let note = side.note { text += " Hint: \(note)." }
             return text
         case .explicitDeny:
-            return "\(opening): DENIED by an explicit deny rule, \(list(names))."
+            return "\(opening): DENIED by an explicit deny rule, \(list(names)); deny rules win over every allow."
         case .endOfTier:
             return "\(opening): DENIED at the end of tier \(side.tier ?? "?"), selected by \(list(names)) without a decision."
         case .staged:

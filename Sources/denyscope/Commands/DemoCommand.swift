@@ -7,7 +7,7 @@ import Reports
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run explain on the embedded scenarios (NP-01 deny all to an app, NP-03 namespace default deny).")
+        abstract: "Run explain on the embedded scenarios (NP-01, NP-03 and the Cilium ingressDeny seed case).")
 
     func run() throws {
         var first = true
@@ -18,7 +18,8 @@ struct DemoCommand: ParsableCommand {
             print(scenario.summary)
             let loaded = try ClusterLoader.load(text: scenario.snapshot, file: scenario.fileName)
             print("Snapshot: \(loaded.report.summary).")
-            let engine = PolicyEngine(cluster: loaded.state)
+            let dialect: EngineOptions.Dialect = loaded.state.ciliumPolicies.isEmpty ? .kubernetes : .cilium
+            let engine = PolicyEngine(cluster: loaded.state, options: EngineOptions(dialect: dialect))
             for query in scenario.queries {
                 print("")
                 print("$ denyscope explain --cluster \(scenario.fileName) --from \(query.from) --to \(query.to) --port \(query.port ?? 0)")

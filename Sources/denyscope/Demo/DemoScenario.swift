@@ -9,5 +9,5 @@ struct DemoScenario {
     let snapshot: String
     let queries: [ExplainQuery]
 
-    static let all = [np01, np03]
+    static let all = [np01, np03, ciliumSeed]
 }
