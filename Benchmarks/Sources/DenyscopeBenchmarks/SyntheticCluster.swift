@@ -4,6 +4,8 @@ struct SyntheticCluster {
     let pods: Int
     let policies: Int
     let seed: UInt64
+    /// Write the policies as CiliumClusterwideNetworkPolicies instead of Kubernetes NetworkPolicies.
+    var cilium = false
 
     static let appsPerNamespace = 10
     static let podsPerNamespace = 100
@@ -45,10 +47,13 @@ struct SyntheticCluster {
         let perNamespace = max(1, policies / namespaceCount)
         var written = 0
         for namespace in 0..<namespaceCount where written < policies {
-            out += "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
+            out +=
+                cilium
+                ? "---\napiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: default-deny-\(namespace)}\nspec:\n  endpointSelector: {matchLabels: {io.kubernetes.pod.namespace: ns-\(namespace)}}\n  ingress:\n  - {}\n"
+                : "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
             written += 1
             for number in 1..<perNamespace where written < policies {
-                out += allowPolicy(namespace: namespace, number: number, random: &random)
+                out += cilium ? ciliumPolicy(namespace: namespace, number: number, random: &random) : allowPolicy(namespace: namespace, number: number, random: &random)
                 written += 1
             }
         }
@@ -83,6 +88,34 @@ struct SyntheticCluster {
               ingress:
 
             """ + rule
+    }
+
+    /// The Cilium counterpart of `allowPolicy`: a clusterwide policy pinned to one namespace's app.
+    private func ciliumPolicy(namespace: Int, number: Int, random: inout SplitMix64) -> String {
+        let target = random.next(below: Self.appsPerNamespace)
+        let peer = random.next(below: Self.appsPerNamespace)
+        let port = ["port: \"8080\"", "port: http", "port: \"9090\"", "{port: \"8000\", endPort: 8100}"][random.next(below: 4)]
+        let peers: String
+        switch random.next(below: 4) {
+        case 0: peers = "fromEndpoints: [{matchLabels: {app: app-\(peer), io.kubernetes.pod.namespace: ns-\(namespace)}}]"
+        case 1: peers = "fromEndpoints: [{matchLabels: {app: app-\(peer), io.cilium.k8s.namespace.labels.team: team-\(random.next(below: 7))}}]"
+        case 2: peers = "fromEntities: [cluster]"
+        default:
+            let block = random.next(below: 20)
+            peers = "fromCIDRSet: [{cidr: 10.0.\(block).0/24, except: [10.0.\(block).128/25]}]"
+        }
+        return """
+            ---
+            apiVersion: cilium.io/v2
+            kind: CiliumClusterwideNetworkPolicy
+            metadata: {name: allow-\(namespace)-\(number)}
+            spec:
+              endpointSelector: {matchLabels: {app: app-\(target), io.kubernetes.pod.namespace: ns-\(namespace)}}
+              ingress:
+              - \(peers)
+                toPorts: [{ports: [\(port)]}]
+
+            """
     }
 
     /// `count` queries between random pods on the ports the policies use, as explain `--batch` lines.
