@@ -25,6 +25,8 @@ extension CalicoSelector {
     /// becomes `!has(projectcalico.org/namespace)`, so it matches only non-namespaced resources. Hence
     /// `global() || all()` matches everything and `global() && all()` nothing.
     ///
+    /// An empty `namespaceSelector` field is not `all()` here: Calico treats it as absent (the policy's own
+    /// namespace for a NetworkPolicy, every namespace for a GlobalNetworkPolicy), which the caller decides.
     /// A GlobalNetworkPolicy's own `spec.namespaceSelector` is rewritten for `all()` only; Calico's CRD forbids
     /// `global()` everywhere except an EntityRule's `namespaceSelector`.
     ///

@@ -189,13 +189,19 @@ struct CalicoSelectorTokenizer {
         return characterFound(at: offset)
     }
 
-    /// The character at `offset`, quoted, with a hint when it is whitespace other than a space or tab.
+    /// The character at `offset`, quoted (escaped when invisible), with a hint when it is whitespace other than a
+    /// space or tab.
     private func characterFound(at offset: Int) -> String {
         guard let character = String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self).first else {
             return "end of selector"
         }
-        let shown = "'\(character.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())'"
-        return character.isWhitespace ? "\(shown) (only spaces and tabs may separate tokens)" : shown
+        if character == "'" { return "\"'\"" }
+        if character.isWhitespace {
+            let escaped = character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
+            return "'\(escaped)' (only spaces and tabs may separate tokens)"
+        }
+        let visible = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+        return visible ? "'\(character)'" : "'\(character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())'"
     }
 
     static func isLabelByte(_ byte: UInt8) -> Bool {
