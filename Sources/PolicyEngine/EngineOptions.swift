@@ -8,6 +8,8 @@ public struct EngineOptions: Hashable, Sendable {
         case kubernetes
         /// Cilium: CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy and Kubernetes NetworkPolicy together.
         case cilium
+        /// Calico: tiers of ordered policies (Kubernetes NetworkPolicies in tier `default`), then profiles.
+        case calico
     }
 
     public var dialect: Dialect

@@ -35,6 +35,8 @@ public struct PolicyEngine: Sendable {
         case .cilium:
             dialect = .cilium(
                 CiliumRuleTable(cilium: cluster.ciliumPolicies, kubernetes: cluster.networkPolicies), options.ciliumEnforcement)
+        case .calico:
+            dialect = .calico(CalicoTierTable(cluster: cluster))
         }
         let directory = EndpointDirectory(cluster: cluster)
         var identities = IdentityTable()

@@ -19,8 +19,8 @@ struct ExitCodeTests {
             "Error: --batch reads every query from its input; do not combine it with --from, --to, --port or --icmp-*."
         ),
         (
-            ["explain", "--cluster", snapshot, "--cni", "calico", "--from", "a/b", "--to", "c/d", "--port", "1"],
-            "Error: --cni calico is not supported yet: this version evaluates Kubernetes NetworkPolicy and Cilium policies."
+            ["explain", "--cluster", "fixtures/cluster/manifests-dir", "--from", "shop/web-0", "--to", "default/client", "--port", "1"],
+            "Error: The snapshot mixes Cilium and Calico policies; a cluster runs one CNI: choose with --cni cilium or --cni calico."
         ),
         (["explain", "--cluster", snapshot, "--from", "shop/db-0", "--to", "shop/web"], "Error: TCP needs a port"),
         (

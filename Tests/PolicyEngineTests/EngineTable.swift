@@ -91,6 +91,10 @@ func check(_ row: Row, options: EngineOptions = EngineOptions(), sourceLocation:
         let policies = try ClusterLoader.load(text: order.joined(separator: "\n---\n"), file: "\(row.name).yaml").state
         cluster.networkPolicies = policies.networkPolicies
         cluster.ciliumPolicies = policies.ciliumPolicies
+        cluster.calicoPolicies = policies.calicoPolicies
+        cluster.calicoTiers = policies.calicoTiers
+        cluster.calicoNetworkSets = policies.calicoNetworkSets
+        cluster.stagedKubernetesPolicies = policies.stagedKubernetesPolicies
         let engine = PolicyEngine(cluster: cluster, options: options)
         let query = ExplainConnection(from: row.from, to: row.to, port: row.port, proto: row.proto)
         let decision = engine.evaluate(try query.connection(engine))
@@ -99,8 +103,9 @@ func check(_ row: Row, options: EngineOptions = EngineOptions(), sourceLocation:
         #expect(summary.egress == row.egress, context, sourceLocation: sourceLocation)
         #expect(summary.ingress == row.ingress, context, sourceLocation: sourceLocation)
         #expect(summary.nearMisses == row.nearMisses, context, sourceLocation: sourceLocation)
-        let expectedVerdict: Verdict = row.egress.hasPrefix("allowed-by") || row.egress == "not-isolated" ? .allowed : .denied
-        let ingressAllowed = row.ingress.hasPrefix("allowed-by") || row.ingress == "not-isolated"
+        func allows(_ side: String) -> Bool { ["allowed-by", "not-isolated", "staged"].contains { side.hasPrefix($0) } }
+        let expectedVerdict: Verdict = allows(row.egress) ? .allowed : .denied
+        let ingressAllowed = allows(row.ingress)
         #expect(
             decision.verdict == (expectedVerdict == .allowed && ingressAllowed ? .allowed : .denied), context,
             sourceLocation: sourceLocation)

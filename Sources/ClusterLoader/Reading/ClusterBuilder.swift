@@ -15,6 +15,10 @@ struct ClusterBuilder {
     private var workloads: [Key: WorkloadObject] = [:]
     private var policies: [Key: KubernetesNetworkPolicy] = [:]
     private var ciliumPolicies: [Key: CiliumPolicy] = [:]
+    private var calicoPolicies: [Key: CalicoPolicy] = [:]
+    private var calicoTiers: [Key: CalicoTier] = [:]
+    private var calicoNetworkSets: [Key: CalicoNetworkSet] = [:]
+    private var stagedKubernetesPolicies: [Key: KubernetesNetworkPolicy] = [:]
     private var report = LoadReport()
 
     mutating func add(_ manifest: ManifestText) throws(InputError) {
@@ -25,6 +29,8 @@ struct ClusterBuilder {
 
     private mutating func add(_ object: ManifestObject) throws(InputError) {
         let group = object.apiVersion.split(separator: "/").dropLast().first.map(String.init) ?? ""
+        // Calico reuses Kubernetes kind names (NetworkPolicy): count its objects apart.
+        let countKey = group.hasSuffix("projectcalico.org") ? "\(object.kind) (projectcalico.org)" : object.kind
         switch (object.kind, group) {
         case ("Namespace", ""):
             let namespace = try NamespaceDecoder.decode(object.field)
@@ -45,6 +51,11 @@ struct ClusterBuilder {
             let kind: PolicyKind = object.kind == "CiliumNetworkPolicy" ? .ciliumNetworkPolicy : .ciliumClusterwideNetworkPolicy
             let policy = try CiliumPolicyDecoder.decode(object.field, kind: kind)
             store(policy, in: \.ciliumPolicies, key: Key(kind: object.kind, namespace: policy.namespace ?? "", name: policy.name))
+        case (_, "projectcalico.org"), (_, "crd.projectcalico.org"):
+            guard try addCalico(object, countKey: countKey) else {
+                report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
+                return
+            }
         case (let kind, "apps"), (let kind, "batch"), (let kind, "extensions"), (let kind, ""):
             guard WorkloadDecoder.kinds.contains(kind) else {
                 report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
@@ -56,7 +67,39 @@ struct ClusterBuilder {
             report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
             return
         }
-        report.loaded[object.kind, default: 0] += 1
+        report.loaded[countKey, default: 0] += 1
+    }
+
+    /// Adds a Calico object; `false` for a Calico kind denyscope does not use (or a staged policy
+    /// whose `stagedAction` is not `Set`).
+    private mutating func addCalico(_ object: ManifestObject, countKey: String) throws(InputError) -> Bool {
+        let policyKinds: [String: PolicyKind] = [
+            "NetworkPolicy": .calicoNetworkPolicy, "GlobalNetworkPolicy": .globalNetworkPolicy, "StagedNetworkPolicy": .stagedNetworkPolicy,
+            "StagedGlobalNetworkPolicy": .stagedGlobalNetworkPolicy,
+        ]
+        if let kind = policyKinds[object.kind] {
+            if kind != .calicoNetworkPolicy && kind != .globalNetworkPolicy, !(try CalicoPolicyDecoder.stagesSet(object.field)) {
+                return false
+            }
+            let policy = try CalicoPolicyDecoder.decode(object.field, kind: kind)
+            store(policy, in: \.calicoPolicies, key: Key(kind: countKey, namespace: policy.namespace ?? "", name: policy.name))
+            return true
+        }
+        switch object.kind {
+        case "StagedKubernetesNetworkPolicy":
+            guard try CalicoPolicyDecoder.stagesSet(object.field) else { return false }
+            let policy = try NetworkPolicyDecoder.decode(object.field)
+            store(policy, in: \.stagedKubernetesPolicies, key: Key(kind: countKey, namespace: policy.namespace, name: policy.name))
+        case "Tier":
+            let tier = try CalicoObjectDecoders.tier(object.field)
+            store(tier, in: \.calicoTiers, key: Key(kind: countKey, namespace: "", name: tier.name))
+        case "NetworkSet", "GlobalNetworkSet":
+            let set = try CalicoObjectDecoders.networkSet(object.field, global: object.kind == "GlobalNetworkSet")
+            store(set, in: \.calicoNetworkSets, key: Key(kind: countKey, namespace: set.namespace ?? "", name: set.name))
+        default:
+            return false
+        }
+        return true
     }
 
     private mutating func store<Value>(_ value: Value, in table: WritableKeyPath<ClusterBuilder, [Key: Value]>, key: Key) {
@@ -77,7 +120,8 @@ struct ClusterBuilder {
         let state = ClusterState(
             namespaces: ordered(namespaces), pods: ordered(pods) + templatePods, services: ordered(services),
             nodes: ordered(nodes), workloads: workloadList, networkPolicies: ordered(policies),
-            ciliumPolicies: ordered(ciliumPolicies))
+            ciliumPolicies: ordered(ciliumPolicies), calicoPolicies: ordered(calicoPolicies), calicoTiers: ordered(calicoTiers),
+            calicoNetworkSets: ordered(calicoNetworkSets), stagedKubernetesPolicies: ordered(stagedKubernetesPolicies))
         return LoadedCluster(state: state, report: report)
     }
 

@@ -11,10 +11,18 @@ public struct ClusterState: Sendable {
     public var networkPolicies: [KubernetesNetworkPolicy]
     /// CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies.
     public var ciliumPolicies: [CiliumPolicy]
+    /// Calico policies (including staged ones), tiers and network sets.
+    public var calicoPolicies: [CalicoPolicy]
+    public var calicoTiers: [CalicoTier]
+    public var calicoNetworkSets: [CalicoNetworkSet]
+    /// StagedKubernetesNetworkPolicies: Kubernetes policies Calico evaluates for audit only.
+    public var stagedKubernetesPolicies: [KubernetesNetworkPolicy]
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], services: [Service] = [], nodes: [Node] = [],
-        workloads: [WorkloadObject] = [], networkPolicies: [KubernetesNetworkPolicy] = [], ciliumPolicies: [CiliumPolicy] = []
+        workloads: [WorkloadObject] = [], networkPolicies: [KubernetesNetworkPolicy] = [], ciliumPolicies: [CiliumPolicy] = [],
+        calicoPolicies: [CalicoPolicy] = [], calicoTiers: [CalicoTier] = [], calicoNetworkSets: [CalicoNetworkSet] = [],
+        stagedKubernetesPolicies: [KubernetesNetworkPolicy] = []
     ) {
         self.namespaces = namespaces
         self.pods = pods
@@ -23,5 +31,9 @@ public struct ClusterState: Sendable {
         self.workloads = workloads
         self.networkPolicies = networkPolicies
         self.ciliumPolicies = ciliumPolicies
+        self.calicoPolicies = calicoPolicies
+        self.calicoTiers = calicoTiers
+        self.calicoNetworkSets = calicoNetworkSets
+        self.stagedKubernetesPolicies = stagedKubernetesPolicies
     }
 }

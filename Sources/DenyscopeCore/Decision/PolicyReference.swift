@@ -51,7 +51,7 @@ public struct PolicyReference: Hashable, Sendable, Comparable, CustomStringConve
     /// `NetworkPolicy shop/allow-frontend`, with `rule 0 of` when a rule is named, and the list
     /// when it is not plainly the direction's: `rule 0 of ingressDeny of CiliumClusterwideNetworkPolicy x`.
     public var description: String {
-        var base = "\(kind.rawValue) \(qualifiedName)"
+        var base = "\(kind.rawValue) \(qualifiedName)" + (tier.map { " (tier \($0))" } ?? "")
         if let spec { base = "specs[\(spec)] of " + base }
         if let section { base = "\(section) of " + base }
         return rule.map { "rule \($0) of \(base)" } ?? base

@@ -12,6 +12,8 @@ public struct Identity: Hashable, Sendable {
     public let serviceAccount: String
     /// The labels Cilium gives the pod, in `source:key` form (`k8s:app`, `k8s:io.kubernetes.pod.namespace`).
     let ciliumLabels: LabelSet
+    /// The labels Calico gives the pod's workload endpoint (`projectcalico.org/namespace`, `pcns.…`).
+    let calicoLabels: LabelSet
     /// Indexes into the dialect's policy table of the policies that select this identity and have
     /// rules (or isolate) in each direction.
     let ingressPolicies: [Int]
@@ -39,10 +41,15 @@ struct IdentityTable: Sendable {
         let namespaceLabels = namespaces.labels(of: pod.namespace)
         let ciliumLabels = CiliumLabels.ofPod(
             namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
-        let selected = dialect.selecting(namespace: pod.namespace, labels: pod.labels, ciliumLabels: ciliumLabels)
-        let identity = Identity(
+        let calicoLabels = CalicoLabels.ofPod(
+            namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
+        var identity = Identity(
             namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
-            ciliumLabels: ciliumLabels, ingressPolicies: selected.ingress, egressPolicies: selected.egress)
+            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: [], egressPolicies: [])
+        let selected = dialect.selecting(identity)
+        identity = Identity(
+            namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
+            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: selected.ingress, egressPolicies: selected.egress)
         identities[key] = identity
         return identity
     }

@@ -52,6 +52,8 @@ enum NearMissFinder {
             return make(.port, "[" + entries.joined(separator: ", ") + "]", actual.map(String.init) ?? "none")
         case .ciliumProtocol(let expected, let actual):
             return make(.protocol, expected, actual.rawValue)
+        case .described(let constraint, let expected, let actual):
+            return make(constraint, expected, actual)
         }
     }
 

@@ -24,6 +24,8 @@ enum Mismatch: Sendable {
     case ciliumPort([CiliumPort], actual: UInt16?, destination: [ContainerPort])
     /// Cilium: the rule's ports or ICMP types are for another protocol.
     case ciliumProtocol(expected: String, actual: IPProtocol)
+    /// A constraint already described (Calico rules): what the rule wanted and what the connection had.
+    case described(NearMiss.Constraint, expected: String, actual: String)
 }
 
 /// Counts a rule's mismatches up to a limit, remembering the first, without allocating.

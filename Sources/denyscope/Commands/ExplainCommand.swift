@@ -58,7 +58,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try cluster.load()
-        let engine = PolicyEngine(cluster: loaded.state, options: cluster.engineOptions(for: loaded.state))
+        let engine = PolicyEngine(cluster: loaded.state, options: try cluster.engineOptions(for: loaded.state))
         if let batch {
             try runBatch(batch, engine: engine)
             return

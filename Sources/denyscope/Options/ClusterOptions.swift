@@ -12,7 +12,8 @@ struct ClusterOptions: ParsableArguments {
             valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "The policy dialect: auto infers it from the snapshot (Cilium objects ⇒ cilium, else kubernetes).")
+    @Option(
+        help: "The policy dialect: auto infers it from the snapshot (Cilium objects ⇒ cilium, Calico objects ⇒ calico, else kubernetes).")
     var cni: CNI = .auto
 
     @Option(help: "Cilium's policy enforcement mode (with --cni cilium).")
@@ -21,30 +22,30 @@ struct ClusterOptions: ParsableArguments {
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("Missing --cluster: give at least one snapshot file or directory.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("--cluster - (stdin) can be given only once.") }
-        if cni == .calico {
-            throw ValidationError("--cni calico is not supported yet: this version evaluates Kubernetes NetworkPolicy and Cilium policies.")
-        }
     }
 
     /// Loads the snapshot, telling on stderr what was skipped and why.
     func load() throws(InputError) -> LoadedCluster {
-        let loaded = try ClusterLoader.load(paths: paths)
-        let calicoObjects = loaded.report.skipped.filter { $0.key.contains("projectcalico.org") }
-        if !calicoObjects.isEmpty {
-            let names = calicoObjects.keys.sorted().joined(separator: ", ")
-            StandardError.print("warning: not evaluated (Calico policies are not supported yet): \(names)")
-        }
-        return loaded
+        try ClusterLoader.load(paths: paths)
     }
 
     /// The engine options for a loaded snapshot: `--cni auto` picks Cilium when the snapshot has
-    /// Cilium policies (DESIGN.md §4).
-    func engineOptions(for cluster: ClusterState) -> EngineOptions {
+    /// Cilium policies, Calico when it has Calico objects (DESIGN.md §4).
+    /// - Throws: `ValidationError` when the snapshot mixes Cilium and Calico objects under `auto`.
+    func engineOptions(for cluster: ClusterState) throws -> EngineOptions {
+        let hasCilium = !cluster.ciliumPolicies.isEmpty
+        let hasCalico = !cluster.calicoPolicies.isEmpty || !cluster.calicoTiers.isEmpty || !cluster.stagedKubernetesPolicies.isEmpty
         let dialect: EngineOptions.Dialect
         switch cni {
         case .cilium: dialect = .cilium
-        case .kubernetes, .calico: dialect = .kubernetes
-        case .auto: dialect = cluster.ciliumPolicies.isEmpty ? .kubernetes : .cilium
+        case .calico: dialect = .calico
+        case .kubernetes: dialect = .kubernetes
+        case .auto:
+            if hasCilium && hasCalico {
+                throw ValidationError(
+                    "The snapshot mixes Cilium and Calico policies; a cluster runs one CNI: choose with --cni cilium or --cni calico.")
+            }
+            dialect = hasCilium ? .cilium : hasCalico ? .calico : .kubernetes
         }
         return EngineOptions(dialect: dialect, ciliumEnforcement: policyEnforcement.mode)
     }

@@ -1,0 +1,79 @@
+import DenyscopeCore
+
+/// Decides one side of a connection as Felix renders Calico policy (reference `calico-policy.md` §5):
+/// tiers in order; in each tier that has policies applying to the endpoint, policies in order and
+/// their rules in order — `Allow` and `Deny` decide, `Log` goes on, `Pass` leaves the tier; a tier
+/// whose policies all fall through applies its default action (end-of-tier `Deny`, or `Pass`);
+/// after the tiers the namespace profile `kns.<ns>` allows. Staged policies never decide; the
+/// evaluation is repeated with them to report what they would deny (`staged`).
+enum CalicoSideEvaluation {
+    static func decide(_ direction: Direction, _ connection: Connection, tiers: CalicoTierTable) -> SideDecision {
+        guard let identity = connection.subject(direction).identity else {
+            return SideDecision(direction: direction, verdict: .allowed, reason: .notIsolated)
+        }
+        let applying = identity.isolatingPolicies(direction)
+        let enforced = evaluate(applying.filter { !tiers[$0].isStaged }, direction, connection, tiers, namespace: identity.namespace)
+        guard enforced.verdict == .allowed, applying.contains(where: { tiers[$0].isStaged }) else { return enforced }
+        let withStaged = evaluate(applying, direction, connection, tiers, namespace: identity.namespace)
+        guard withStaged.verdict == .denied else { return enforced }
+        return SideDecision(
+            direction: direction, verdict: .allowed, reason: .staged, policies: withStaged.policies, tier: withStaged.tier,
+            note:
+                "allowed today (\(enforced.reason.rawValue)); denied (\(withStaged.reason.rawValue)) once the staged policies are enforced")
+    }
+
+    /// The verdict of the given members (in evaluation order), tier by tier, then the profile.
+    static func evaluate(
+        _ members: [Int], _ direction: Direction, _ connection: Connection, _ tiers: CalicoTierTable, namespace: String
+    ) -> SideDecision {
+        let matching = CalicoRuleMatching(networkSets: tiers.networkSets)
+        var index = 0
+        while index < members.count {
+            let tier = tiers[members[index]].tier
+            var group: [Int] = []
+            while index < members.count, tiers[members[index]].tier == tier {
+                group.append(members[index])
+                index += 1
+            }
+            var passed = false
+            members: for member in group {
+                let policy = tiers[member]
+                switch policy.body {
+                case .kubernetes(let kubernetes):
+                    for (ruleIndex, rule) in kubernetes.rules(direction).enumerated()
+                    where RuleMatching.matches(rule, of: kubernetes, direction, connection) {
+                        return SideDecision(
+                            direction: direction, verdict: .allowed, reason: .allowedBy, policies: [policy.reference.rule(ruleIndex)])
+                    }
+                case .calico(let calico):
+                    for (ruleIndex, rule) in calico.rules(direction).enumerated()
+                    where rule.action != .log && matching.matches(rule, scope: calico.namespace, connection) {
+                        let reference = policy.reference.rule(ruleIndex)
+                        switch rule.action {
+                        case .allow:
+                            let note = rule.hasHTTPMatch ? "the rule also matches HTTP requests, which only the proxy can judge" : nil
+                            return SideDecision(
+                                direction: direction, verdict: .allowed, reason: .allowedBy, policies: [reference], note: note)
+                        case .deny:
+                            return SideDecision(direction: direction, verdict: .denied, reason: .explicitDeny, policies: [reference])
+                        case .pass, .log:
+                            passed = true
+                            break members
+                        }
+                    }
+                }
+            }
+            if passed || tiers.tiers[tier].defaultAction == .pass { continue }
+            return SideDecision(
+                direction: direction, verdict: .denied, reason: .endOfTier, policies: group.map { tiers[$0].reference },
+                tier: tiers.tiers[tier].name)
+        }
+        if members.isEmpty {
+            return SideDecision(direction: direction, verdict: .allowed, reason: .notIsolated)
+        }
+        return SideDecision(
+            direction: direction, verdict: .allowed, reason: .allowedBy,
+            policies: [PolicyReference(kind: .profile, namespace: nil, name: "kns.\(namespace)", rule: 0)],
+            note: "every tier that applies passed; the namespace profile allows")
+    }
+}

@@ -1,0 +1,109 @@
+import DenyscopeCore
+
+/// A policy in a Calico tier: a Calico policy, or a Kubernetes NetworkPolicy (tier `default`,
+/// order 1000, every rule an Allow), either of which may be staged.
+struct CalicoMember: Sendable {
+    enum Body: Sendable {
+        case calico(CalicoPolicy)
+        case kubernetes(KubernetesNetworkPolicy)
+    }
+
+    let body: Body
+    let reference: PolicyReference
+    let tier: Int
+    let order: Double?
+    let isStaged: Bool
+
+    /// Whether the member applies to a pod in `direction`: its types include it and its selectors
+    /// (scoped to its namespace when namespaced) match.
+    func applies(to identity: Identity, _ direction: Direction) -> Bool {
+        switch body {
+        case .kubernetes(let policy):
+            return policy.policyTypes.contains(direction) && policy.namespace == identity.namespace
+                && policy.podSelector.matches(identity.labels)
+        case .calico(let policy):
+            guard policy.types.contains(direction) else { return false }
+            if let namespace = policy.namespace, namespace != identity.namespace { return false }
+            if let selector = policy.namespaceSelector,
+                !selector.matchesNamespace(CalicoLabels.ofNamespace(identity.namespace, identity.namespaceLabels))
+            {
+                return false
+            }
+            return policy.selector.matches(identity.calicoLabels)
+        }
+    }
+
+    var ruleCount: (ingress: Int, egress: Int) {
+        switch body {
+        case .kubernetes(let policy): return (policy.ingress.count, policy.egress.count)
+        case .calico(let policy): return (policy.ingress.count, policy.egress.count)
+        }
+    }
+}
+
+/// Calico's tiers and their policies in evaluation order: tiers by `order` (none = last) then
+/// name; policies by `order` (none = last) then name, namespace and kind (Felix's sort).
+struct CalicoTierTable: Sendable {
+    let tiers: [CalicoTier]
+    /// Every member, sorted by tier then by order within it.
+    let members: [CalicoMember]
+    /// Network sets, for rule selectors that match addresses outside the cluster.
+    let networkSets: [CalicoNetworkSet]
+
+    init(cluster: ClusterState) {
+        var tiers = cluster.calicoTiers
+        if !tiers.contains(where: { $0.name == "default" }) { tiers.append(.default) }
+        for name in Set(cluster.calicoPolicies.map(\.tier)) where !tiers.contains(where: { $0.name == name }) {
+            tiers.append(CalicoTier(name: name, order: nil))  // a tier the snapshot lacks: last, end-of-tier deny
+        }
+        tiers.sort { Self.orderKey($0.order, $0.name) < Self.orderKey($1.order, $1.name) }
+        let tierIndex = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($0.element.name, $0.offset) })
+        var members: [CalicoMember] = []
+        for policy in cluster.calicoPolicies {
+            let tier = tierIndex[policy.tier] ?? 0
+            members.append(
+                CalicoMember(
+                    body: .calico(policy),
+                    reference: PolicyReference(kind: policy.kind, namespace: policy.namespace, name: policy.name, tier: policy.tier),
+                    tier: tier, order: policy.order, isStaged: policy.isStaged))
+        }
+        let defaultTier = tierIndex["default"] ?? 0
+        for (policies, staged) in [(cluster.networkPolicies, false), (cluster.stagedKubernetesPolicies, true)] {
+            for policy in policies {
+                let kind: PolicyKind = staged ? .stagedKubernetesNetworkPolicy : .networkPolicy
+                members.append(
+                    CalicoMember(
+                        body: .kubernetes(policy),
+                        reference: PolicyReference(kind: kind, namespace: policy.namespace, name: policy.name, tier: "default"),
+                        tier: defaultTier, order: 1000, isStaged: staged))
+            }
+        }
+        members.sort { lhs, rhs in
+            let left = Self.orderKey(lhs.order, Self.tieBreak(lhs.reference))
+            let right = Self.orderKey(rhs.order, Self.tieBreak(rhs.reference))
+            return (lhs.tier, left.0, left.1, left.2) < (rhs.tier, right.0, right.1, right.2)
+        }
+        self.tiers = tiers
+        self.members = members
+        self.networkSets = cluster.calicoNetworkSets
+    }
+
+    subscript(index: Int) -> CalicoMember { members[index] }
+
+    var count: Int { members.count }
+
+    /// The members (staged included) that apply to a pod in `direction`, in evaluation order.
+    func selecting(_ identity: Identity, _ direction: Direction) -> [Int] {
+        members.indices.filter { members[$0].applies(to: identity, direction) }
+    }
+
+    /// `(isInfinite, order, name)`: a missing order sorts after every number.
+    private static func orderKey(_ order: Double?, _ name: String) -> (Int, Double, String) {
+        order.map { (0, $0, name) } ?? (1, 0, name)
+    }
+
+    /// Felix's tie-break between policies of equal order: `name/namespace/kind`.
+    private static func tieBreak(_ reference: PolicyReference) -> String {
+        "\(reference.name)/\(reference.namespace ?? "")/\(reference.kind.rawValue)"
+    }
+}
