@@ -196,12 +196,8 @@ struct CalicoSelectorTokenizer {
             return "end of selector"
         }
         if character == "'" { return "\"'\"" }
-        if character.isWhitespace {
-            let escaped = character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
-            return "'\(escaped)' (only spaces and tabs may separate tokens)"
-        }
-        let visible = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
-        return visible ? "'\(character)'" : "'\(character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())'"
+        let shown = CalicoSelectorError.quoted(String(character))
+        return character.isWhitespace ? "\(shown) (only spaces and tabs may separate tokens)" : shown
     }
 
     static func isLabelByte(_ byte: UInt8) -> Bool {
