@@ -79,6 +79,9 @@ struct CalicoSelectorRobustnessTests {
         #expect(alternatives.matches(["k4999": "v"]))
         #expect(try CalicoSelector(parsing: alternatives.description) == alternatives)
 
+        let groups = try CalicoSelector(parsing: (0..<20_000).map { "(has(k\($0)) && !has(x))" }.joined(separator: " || "))
+        #expect(groups.matches(["k19999": ""]))
+
         let manyNots = try CalicoSelector(parsing: String(repeating: "!", count: 100_001) + "has(a)")
         #expect(manyNots == (try CalicoSelector(parsing: "!has(a)")))
 

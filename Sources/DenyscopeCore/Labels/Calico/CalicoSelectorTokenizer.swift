@@ -28,7 +28,7 @@ struct CalicoSelectorTokenizer {
         CalicoSelectorError(message, atByteOffset: offset, in: bytes)
     }
 
-    /// The 1-based column, in characters, of the byte at `offset`.
+    /// The 1-based column, in characters, of the byte at `offset`. O(offset): call it only to report an error.
     func column(at offset: Int) -> Int {
         error("", at: offset).column
     }
@@ -98,7 +98,6 @@ struct CalicoSelectorTokenizer {
         case "starts": return try scanSecondWord("with", after: word, as: .startsWith)
         case "ends": return try scanSecondWord("with", after: word, as: .endsWith)
         default:
-            position = start
             throw error("\(CalicoSelectorError.operatorExpectation(afterLabel: label)), found \(textFound(at: start))", at: start)
         }
     }
