@@ -86,6 +86,12 @@ struct CalicoSelectorSyntaxErrorTests {
         ("\r\nhas(a)", 1, "unexpected character '\\r\\n' (only spaces and tabs may separate tokens)"),
         ("has(a) &&\u{A0}has(b)", 10, "unexpected character '\\u{00A0}' (only spaces and tabs may separate tokens)"),
         ("a == 'b' && \u{7}", 13, "unexpected character '\\u{07}'"),
+        // Messages stay on one line: quoted input is escaped and shortened.
+        ("'line\none' == x", 1, "expected an expression, found string \"line\\none\""),
+        (
+            "a == \(String(repeating: "v", count: 50))", 6,
+            "expected a quoted string after '==', found '\(String(repeating: "v", count: 40))…'"
+        ),
         // Columns count characters, not bytes.
         ("tier == 'ü' && é", 16, "unexpected character 'é'"),
         ("team == '🚀🚀' || x", 18, "expected an operator \(operators) after label 'x', found end of selector"),

@@ -32,8 +32,21 @@ extension CalicoSelectorError {
         "expected an operator (==, !=, in, not in, contains, starts with, ends with) after label \(quoted(label))"
     }
 
-    /// `'text'`, shortened to 40 characters so that a long label or value cannot flood a message.
+    /// `'text'`, shortened and made visible by ``shown(_:)``.
     static func quoted(_ text: String) -> String {
-        text.count > 40 ? "'\(text.prefix(40))…'" : "'\(text)'"
+        "'\(shown(text))'"
+    }
+
+    /// Input text as a message shows it: on one line, with control characters and whitespace other than a space
+    /// escaped (`\n`, `\u{00A0}`), and shortened to 40 characters so that a long label or value cannot flood it.
+    static func shown(_ text: String) -> String {
+        let shortened = text.count > 40 ? "\(text.prefix(40))…" : text
+        var shown = ""
+        for scalar in shortened.unicodeScalars {
+            let visible =
+                scalar == " " || (!scalar.properties.isWhitespace && scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value))
+            shown += visible ? String(scalar) : scalar.escaped(asASCII: true)
+        }
+        return shown
     }
 }

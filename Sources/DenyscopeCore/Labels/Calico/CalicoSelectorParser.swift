@@ -79,11 +79,11 @@ struct CalicoSelectorParser {
             guard depth < CalicoSelector.maximumNestingDepth else {
                 throw tokenizer.error("parentheses nest deeper than \(CalicoSelector.maximumNestingDepth) levels", at: current.offset)
             }
-            let opening = tokenizer.column(at: current.offset)
+            let opening = current.offset
             try advance()
             let inner = try parseOr(depth: depth + 1, after: "'('")
             guard current.kind == .rightParen else {
-                throw unexpected("expected '&&', '||' or ')' to close the '(' at column \(opening)")
+                throw unexpected("expected '&&', '||' or ')' to close the '(' at column \(tokenizer.column(at: opening))")
             }
             try advance()
             return inner

@@ -35,9 +35,7 @@ extension CalicoSelectorToken.Kind {
     var spelling: String {
         switch self {
         case .label(let key): return CalicoSelectorError.quoted(key)
-        case .string(let value):
-            let shown = value.count > 40 ? "\(value.prefix(40))…" : value
-            return "string \(CalicoSelector.Expression.quote(shown))"
+        case .string(let value): return "string \(CalicoSelector.Expression.quote(CalicoSelectorError.shown(value)))"
         case .has(let key): return CalicoSelectorError.quoted("has(\(key))")
         case .end: return "end of selector"
         default: return "'\(symbol)'"

@@ -28,7 +28,7 @@ struct CalicoSelectorTokenizer {
         CalicoSelectorError(message, atByteOffset: offset, in: bytes)
     }
 
-    /// The 1-based column, in characters, of the byte at `offset`.
+    /// The 1-based column, in characters, of the byte at `offset`. O(offset): call it only to report an error.
     func column(at offset: Int) -> Int {
         error("", at: offset).column
     }
@@ -98,7 +98,6 @@ struct CalicoSelectorTokenizer {
         case "starts": return try scanSecondWord("with", after: word, as: .startsWith)
         case "ends": return try scanSecondWord("with", after: word, as: .endsWith)
         default:
-            position = start
             throw error("\(CalicoSelectorError.operatorExpectation(afterLabel: label)), found \(textFound(at: start))", at: start)
         }
     }
@@ -196,12 +195,8 @@ struct CalicoSelectorTokenizer {
             return "end of selector"
         }
         if character == "'" { return "\"'\"" }
-        if character.isWhitespace {
-            let escaped = character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
-            return "'\(escaped)' (only spaces and tabs may separate tokens)"
-        }
-        let visible = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
-        return visible ? "'\(character)'" : "'\(character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())'"
+        let shown = CalicoSelectorError.quoted(String(character))
+        return character.isWhitespace ? "\(shown) (only spaces and tabs may separate tokens)" : shown
     }
 
     static func isLabelByte(_ byte: UInt8) -> Bool {
