@@ -68,12 +68,7 @@ struct CalicoRuleMatching {
                     && (entity.serviceAccountNames.isEmpty
                         || candidate.labels["projectcalico.org/serviceaccount"].map(entity.serviceAccountNames.contains) ?? false)
             }
-            if !selected {
-                let constraint = selectorConstraint(entity, candidates, scoped)
-                let labels = endpoint.endpoint.labels.map { " with \($0)" } ?? ""
-                counter.record(
-                    .described(constraint, expected: expectation(entity, scoped), actual: actual + (constraint == .podLabel ? labels : "")))
-            }
+            if !selected { counter.record(selectorMismatch(entity, candidates, scoped, endpoint)) }
         }
         if let excluded = entity.notSelector, candidates.contains(where: { excluded.matches($0.labels) }) {
             counter.record(.described(.podLabel, expected: "\(side) not matching \(excluded)", actual: actual))
@@ -120,23 +115,27 @@ struct CalicoRuleMatching {
         }
     }
 
-    private func selectorConstraint(_ entity: CalicoEntityRule, _ candidates: [Candidate], _ scope: String?) -> NearMiss.Constraint {
-        guard let candidate = candidates.first else { return .peerKind }
-        if let scope, candidate.namespace != scope { return .namespace }
-        if let selector = entity.namespaceSelector, !selector.matchesNamespace(candidate.namespaceLabels) { return .namespace }
-        return .podLabel
-    }
-
-    private func expectation(_ entity: CalicoEntityRule, _ scope: String?) -> String {
-        var parts: [String] = []
-        if let selector = entity.selector { parts.append("selector \(selector)") }
-        if let selector = entity.namespaceSelector {
-            parts.append("namespaceSelector \(selector)")
-        } else if let scope {
-            parts.append("in namespace \(scope)")
+    /// Why no candidate meets the selectors, phrased for the constraint that failed first.
+    private func selectorMismatch(
+        _ entity: CalicoEntityRule, _ candidates: [Candidate], _ scope: String?, _ endpoint: ResolvedEndpoint
+    ) -> Mismatch {
+        guard let candidate = candidates.first else {
+            return .described(.peerKind, expected: "Calico endpoints or network sets", actual: endpoint.endpoint.description)
         }
-        if !entity.serviceAccountNames.isEmpty { parts.append("service account in " + entity.serviceAccountNames.joined(separator: ", ")) }
-        return parts.isEmpty ? "endpoints" : parts.joined(separator: ", ")
+        let namespace = "namespace \(candidate.namespace ?? "(none)")"
+        if let scope, candidate.namespace != scope {
+            return .described(.namespace, expected: "namespace \(scope)", actual: namespace)
+        }
+        if let selector = entity.namespaceSelector, !selector.matchesNamespace(candidate.namespaceLabels) {
+            return .described(.namespace, expected: "namespace matching \(selector)", actual: namespace)
+        }
+        let labels = endpoint.endpoint.labels.map { " with \($0)" } ?? ""
+        if let selector = entity.selector, !selector.matches(candidate.labels) {
+            return .described(.podLabel, expected: "selector \(selector)", actual: endpoint.endpoint.description + labels)
+        }
+        return .described(
+            .podLabel, expected: "service account in " + entity.serviceAccountNames.joined(separator: ", "),
+            actual: "service account " + (candidate.labels["projectcalico.org/serviceaccount"] ?? "none"))
     }
 
     private func covers(_ port: CalicoPort, _ number: UInt16?, _ destination: ResolvedEndpoint, _ proto: IPProtocol) -> Bool {

@@ -48,7 +48,7 @@ struct CalicoEvaluationTests {
             name: "no rule decides: end of tier, with near misses", policies: [allowFrontend], from: "shop/db", to: "shop/web",
             egress: "not-isolated", ingress: "end-of-tier shop/allow-frontend",
             nearMisses: [
-                "ingress shop/allow-frontend#0 podLabel: expected selector app == \"frontend\", in namespace shop, got shop/db with app=db"
+                "ingress shop/allow-frontend#0 podLabel: expected selector app == \"frontend\", got shop/db with app=db"
             ]),
         Row(
             name: "order matters: an earlier Deny wins",

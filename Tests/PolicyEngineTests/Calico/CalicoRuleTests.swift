@@ -34,7 +34,7 @@ struct CalicoRuleTests {
             name: "!= rejects the value", policies: [absentLabel], from: "shop/frontend", to: "shop/web", egress: "not-isolated",
             ingress: "end-of-tier shop/no-tier",
             nearMisses: [
-                "ingress shop/no-tier#0 podLabel: expected selector tier != \"frontend\", in namespace shop, got shop/frontend with app=frontend,tier=frontend"
+                "ingress shop/no-tier#0 podLabel: expected selector tier != \"frontend\", got shop/frontend with app=frontend,tier=frontend"
             ]),
         Row(
             name: "a namespaceSelector selects pods of other namespaces", policies: [marketingByNamespace], from: "marketing/crawler",
@@ -46,7 +46,7 @@ struct CalicoRuleTests {
             name: "a namespaced policy's selector stays in its namespace", policies: [frontendHere], from: "marketing/frontend",
             to: "shop/web", egress: "not-isolated", ingress: "end-of-tier shop/frontend-here",
             nearMisses: [
-                "ingress shop/frontend-here#0 namespace: expected selector app == \"frontend\", in namespace shop, got marketing/frontend"
+                "ingress shop/frontend-here#0 namespace: expected namespace shop, got namespace marketing"
             ]),
         Row(
             name: "nets match pod addresses", policies: [marketingNets], from: "marketing/frontend", to: "shop/web", egress: "not-isolated",
@@ -81,7 +81,7 @@ struct CalicoRuleTests {
         Row(
             name: "notSelector in a namespaced policy is confined to its namespace", policies: [notFrontend], from: "marketing/crawler",
             to: "shop/web", egress: "not-isolated", ingress: "end-of-tier shop/not-frontend",
-            nearMisses: ["ingress shop/not-frontend#0 namespace: expected in namespace shop, got marketing/crawler"]),
+            nearMisses: ["ingress shop/not-frontend#0 namespace: expected namespace shop, got namespace marketing"]),
         Row(
             name: "notSelector admits other pods of the namespace", policies: [notFrontend], from: "shop/db", to: "shop/web",
             egress: "not-isolated", ingress: "allowed-by shop/not-frontend#0"),
