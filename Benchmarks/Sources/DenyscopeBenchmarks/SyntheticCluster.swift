@@ -6,6 +6,8 @@ struct SyntheticCluster {
     let seed: UInt64
     /// Write the policies as CiliumClusterwideNetworkPolicies instead of Kubernetes NetworkPolicies.
     var cilium = false
+    /// Write the policies as Calico NetworkPolicies spread over three tiers.
+    var calico = false
 
     static let appsPerNamespace = 10
     static let podsPerNamespace = 100
@@ -46,7 +48,20 @@ struct SyntheticCluster {
         }
         let perNamespace = max(1, policies / namespaceCount)
         var written = 0
+        if calico {
+            out += "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: security}\nspec: {order: 100, defaultAction: Pass}\n"
+            out += "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: platform}\nspec: {order: 200, defaultAction: Pass}\n"
+        }
         for namespace in 0..<namespaceCount where written < policies {
+            if calico {
+                out += "---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  order: 5000\n  selector: all()\n  types: [Ingress]\n"
+                written += 1
+                for number in 1..<perNamespace where written < policies {
+                    out += calicoPolicy(namespace: namespace, number: number, random: &random)
+                    written += 1
+                }
+                continue
+            }
             out +=
                 cilium
                 ? "---\napiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: default-deny-\(namespace)}\nspec:\n  endpointSelector: {matchLabels: {io.kubernetes.pod.namespace: ns-\(namespace)}}\n  ingress:\n  - {}\n"
@@ -114,6 +129,31 @@ struct SyntheticCluster {
               ingress:
               - \(peers)
                 toPorts: [{ports: [\(port)]}]
+
+            """
+    }
+
+    /// A Calico policy in one of three tiers allowing one app from another, or denying one.
+    private func calicoPolicy(namespace: Int, number: Int, random: inout SplitMix64) -> String {
+        let tier = ["security", "platform", "default"][number % 3]
+        let target = random.next(below: Self.appsPerNamespace)
+        let peer = random.next(below: Self.appsPerNamespace)
+        let action = random.next(below: 10) == 0 ? "Deny" : "Allow"
+        let port = ["8080", "http", "9090", "'8000:8100'"][random.next(below: 4)]
+        return """
+            ---
+            apiVersion: projectcalico.org/v3
+            kind: NetworkPolicy
+            metadata: {name: \(tier).rule-\(number), namespace: ns-\(namespace)}
+            spec:
+              tier: \(tier)
+              order: \(random.next(below: 1000))
+              selector: app == 'app-\(target)'
+              ingress:
+              - action: \(action)
+                protocol: TCP
+                source: {selector: "app == 'app-\(peer)' && tier in {'web', 'api', 'db'}"}
+                destination: {ports: [\(port)]}
 
             """
     }

@@ -4,7 +4,7 @@ import Foundation
 import PolicyEngine
 
 // Usage:
-//   DenyscopeBenchmarks evaluate [--pods N] [--policies M] [--queries K] [--cilium]
+//   DenyscopeBenchmarks evaluate [--pods N] [--policies M] [--queries K] [--cilium | --calico]
 //       load + compile + evaluate in process; prints times and per-query cost.
 //   DenyscopeBenchmarks write DIR [--pods N] [--policies M] [--queries K]
 //       writes DIR/cluster.yaml and DIR/queries.jsonl for the end-to-end CLI run (baselines.sh).
@@ -18,7 +18,8 @@ func option(_ name: String, _ fallback: Int) -> Int {
     return value
 }
 let synthetic = SyntheticCluster(
-    pods: option("--pods", 5_000), policies: option("--policies", 1_000), seed: 42, cilium: arguments.contains("--cilium"))
+    pods: option("--pods", 5_000), policies: option("--policies", 1_000), seed: 42, cilium: arguments.contains("--cilium"),
+    calico: arguments.contains("--calico"))
 let queryCount = option("--queries", 1_000_000)
 
 func seconds(_ duration: Duration) -> Double {
@@ -44,7 +45,7 @@ default:
     let loadTime = try clock.measure { loaded = try ClusterLoader.load(text: text, file: "synthetic.yaml") }
     guard let state = loaded?.state else { fatalError("synthetic cluster did not load") }
     var engine: PolicyEngine?
-    let options = EngineOptions(dialect: synthetic.cilium ? .cilium : .kubernetes)
+    let options = EngineOptions(dialect: synthetic.cilium ? .cilium : synthetic.calico ? .calico : .kubernetes)
     let compileTime = clock.measure { engine = PolicyEngine(cluster: state, options: options) }
     guard let engine else { fatalError("no engine") }
     // Endpoints are resolved outside the timed loop: this measures the decision itself.
