@@ -67,6 +67,11 @@ struct CalicoRuleMatching {
                     && (entity.selector?.matches(candidate.labels) ?? true)
                     && (entity.serviceAccountNames.isEmpty
                         || candidate.labels["projectcalico.org/serviceaccount"].map(entity.serviceAccountNames.contains) ?? false)
+                    && (entity.serviceAccountSelector.map { selector in
+                        // Service account objects are not in a snapshot: their labels are their name's.
+                        candidate.labels["projectcalico.org/serviceaccount"].map { selector.matches(["projectcalico.org/name": $0]) }
+                            ?? false
+                    } ?? true)
             }
             if !selected { counter.record(selectorMismatch(entity, candidates, scoped, endpoint)) }
         }
@@ -133,8 +138,11 @@ struct CalicoRuleMatching {
         if let selector = entity.selector, !selector.matches(candidate.labels) {
             return .described(.podLabel, expected: "selector \(selector)", actual: endpoint.endpoint.description + labels)
         }
+        let accounts =
+            entity.serviceAccountNames.isEmpty
+            ? entity.serviceAccountSelector.map { "\($0)" } ?? "" : entity.serviceAccountNames.joined(separator: ", ")
         return .described(
-            .podLabel, expected: "service account in " + entity.serviceAccountNames.joined(separator: ", "),
+            .podLabel, expected: "service account in " + accounts,
             actual: "service account " + (candidate.labels["projectcalico.org/serviceaccount"] ?? "none"))
     }
 

@@ -24,6 +24,9 @@ struct CalicoRuleTests {
         spec: {nets: [203.0.113.0/24]}
         """
     static let fromPartners = web("from-partners", "{action: Allow, source: {selector: role == 'partners', namespaceSelector: global()}}")
+    static let byServiceAccount = web("by-account", "{action: Allow, source: {serviceAccounts: {names: [default]}}}")
+    static let byServiceAccountSelector = web(
+        "by-account-selector", "{action: Allow, source: {serviceAccounts: {selector: \"projectcalico.org/name == 'crawler'\"}}}")
     static let notFrontend = web("not-frontend", "{action: Allow, source: {notSelector: app == 'frontend'}}")
 
     static let rows: [Row] = [

@@ -84,9 +84,6 @@ enum CalicoRuleDecoder {
         let accounts = try field.optional("serviceAccounts")
         var names: [String] = []
         for item in try accounts?.optional("names")?.list() ?? [] { names.append(try item.string()) }
-        if let selector = try accounts?.optional("selector") {
-            throw selector.error(.invalidValue, "serviceAccounts.selector is not supported by denyscope yet")
-        }
         var service: String?
         if let services = try field.optional("services") {
             let name = try services.required("name").string()
@@ -96,6 +93,7 @@ enum CalicoRuleDecoder {
             nets: try nets("nets"), notNets: try nets("notNets"), selector: try CalicoSelectorField.decode(field.optional("selector")),
             notSelector: try CalicoSelectorField.decode(field.optional("notSelector")),
             namespaceSelector: try CalicoSelectorField.decode(field.optional("namespaceSelector")), serviceAccountNames: names,
+            serviceAccountSelector: try CalicoSelectorField.decode(accounts?.optional("selector")),
             service: service, ports: try ports("ports"), notPorts: try ports("notPorts"))
     }
 

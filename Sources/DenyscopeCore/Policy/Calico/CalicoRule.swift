@@ -51,6 +51,8 @@ public struct CalicoEntityRule: Hashable, Sendable {
     public let namespaceSelector: CalicoSelector?
     /// `serviceAccounts.names`.
     public let serviceAccountNames: [String]
+    /// `serviceAccounts.selector` over service account labels (`projectcalico.org/name` is the name).
+    public let serviceAccountSelector: CalicoSelector?
     /// `services`: `namespace/name`; backed by endpoints the snapshot does not hold.
     public let service: String?
     public let ports: [CalicoPort]
@@ -58,7 +60,8 @@ public struct CalicoEntityRule: Hashable, Sendable {
 
     public init(
         nets: [CIDR] = [], notNets: [CIDR] = [], selector: CalicoSelector? = nil, notSelector: CalicoSelector? = nil,
-        namespaceSelector: CalicoSelector? = nil, serviceAccountNames: [String] = [], service: String? = nil,
+        namespaceSelector: CalicoSelector? = nil, serviceAccountNames: [String] = [], serviceAccountSelector: CalicoSelector? = nil,
+        service: String? = nil,
         ports: [CalicoPort] = [], notPorts: [CalicoPort] = []
     ) {
         self.nets = nets
@@ -67,6 +70,7 @@ public struct CalicoEntityRule: Hashable, Sendable {
         self.notSelector = notSelector
         self.namespaceSelector = namespaceSelector
         self.serviceAccountNames = serviceAccountNames
+        self.serviceAccountSelector = serviceAccountSelector
         self.service = service
         self.ports = ports
         self.notPorts = notPorts
@@ -74,7 +78,7 @@ public struct CalicoEntityRule: Hashable, Sendable {
 
     /// Whether the rule names endpoints by labels (so only known endpoints and sets can match).
     public var usesSelectors: Bool {
-        selector != nil || namespaceSelector != nil || !serviceAccountNames.isEmpty
+        selector != nil || namespaceSelector != nil || !serviceAccountNames.isEmpty || serviceAccountSelector != nil
     }
 }
 
