@@ -17,7 +17,8 @@ struct CalicoPolicyTests {
         let web = try #require(state.calicoPolicies.last)
         #expect(web.tier == "default" && web.namespace == "shop" && web.types == [.ingress])
         #expect(web.ingress.first?.protocolNumber == 6)
-        #expect(web.ingress.first?.destination.ports == [.named("http")])
+        let destination = try #require(web.ingress.first?.destination)
+        #expect(destination.ports == [.named("http")], "\(destination)")
         #expect(state.networkPolicies.map(\.name) == ["web-allow-monitoring"])
     }
 
