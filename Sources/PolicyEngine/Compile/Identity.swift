@@ -22,6 +22,13 @@ public struct Identity: Hashable, Sendable {
     func isolatingPolicies(_ direction: Direction) -> [Int] {
         direction == .ingress ? ingressPolicies : egressPolicies
     }
+
+    /// The same identity with its selecting policies filled in.
+    func with(ingress: [Int], egress: [Int]) -> Identity {
+        Identity(
+            namespace: namespace, namespaceLabels: namespaceLabels, labels: labels, serviceAccount: serviceAccount,
+            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: ingress, egressPolicies: egress)
+    }
 }
 
 /// Interns `(namespace, labels, service account)` and computes, once each, the policies that select them.
@@ -43,13 +50,11 @@ struct IdentityTable: Sendable {
             namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
         let calicoLabels = CalicoLabels.ofPod(
             namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
-        var identity = Identity(
+        let unselected = Identity(
             namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
             ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: [], egressPolicies: [])
-        let selected = dialect.selecting(identity)
-        identity = Identity(
-            namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
-            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: selected.ingress, egressPolicies: selected.egress)
+        let selected = dialect.selecting(unselected)
+        let identity = unselected.with(ingress: selected.ingress, egress: selected.egress)
         identities[key] = identity
         return identity
     }

@@ -1,6 +1,6 @@
 import DenyscopeCore
 
-/// One constraint of a rule that a connection failed, kept as raw values until it is reported.
+/// One constraint of a rule (of any dialect) that a connection failed, kept as raw values until it is reported.
 enum Mismatch: Sendable {
     /// The peer lacks a label value the rule's pod selector requires.
     case podLabel(LabelRequirement, actual: LabelSet)
