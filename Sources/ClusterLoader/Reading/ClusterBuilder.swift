@@ -18,6 +18,7 @@ struct ClusterBuilder {
     private var calicoPolicies: [Key: CalicoPolicy] = [:]
     private var calicoTiers: [Key: CalicoTier] = [:]
     private var calicoNetworkSets: [Key: CalicoNetworkSet] = [:]
+    private var calicoProfiles: [Key: CalicoPolicy] = [:]
     private var stagedKubernetesPolicies: [Key: KubernetesNetworkPolicy] = [:]
     private var report = LoadReport()
 
@@ -90,6 +91,9 @@ struct ClusterBuilder {
             guard try CalicoPolicyDecoder.stagesSet(object.field) else { return false }
             let policy = try NetworkPolicyDecoder.decode(object.field)
             store(policy, in: \.stagedKubernetesPolicies, key: Key(kind: countKey, namespace: policy.namespace, name: policy.name))
+        case "Profile":
+            let profile = try CalicoPolicyDecoder.decode(object.field, kind: .profile)
+            store(profile, in: \.calicoProfiles, key: Key(kind: countKey, namespace: "", name: profile.name))
         case "Tier":
             let tier = try CalicoObjectDecoders.tier(object.field)
             store(tier, in: \.calicoTiers, key: Key(kind: countKey, namespace: "", name: tier.name))
@@ -121,7 +125,8 @@ struct ClusterBuilder {
             namespaces: ordered(namespaces), pods: ordered(pods) + templatePods, services: ordered(services),
             nodes: ordered(nodes), workloads: workloadList, networkPolicies: ordered(policies),
             ciliumPolicies: ordered(ciliumPolicies), calicoPolicies: ordered(calicoPolicies), calicoTiers: ordered(calicoTiers),
-            calicoNetworkSets: ordered(calicoNetworkSets), stagedKubernetesPolicies: ordered(stagedKubernetesPolicies))
+            calicoNetworkSets: ordered(calicoNetworkSets), calicoProfiles: ordered(calicoProfiles),
+            stagedKubernetesPolicies: ordered(stagedKubernetesPolicies))
         return LoadedCluster(state: state, report: report)
     }
 

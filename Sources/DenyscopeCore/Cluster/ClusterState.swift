@@ -15,6 +15,8 @@ public struct ClusterState: Sendable {
     public var calicoPolicies: [CalicoPolicy]
     public var calicoTiers: [CalicoTier]
     public var calicoNetworkSets: [CalicoNetworkSet]
+    /// Calico `Profile` objects (kind `.profile`); pods use `kns.<namespace>`, which allows all when absent.
+    public var calicoProfiles: [CalicoPolicy]
     /// StagedKubernetesNetworkPolicies: Kubernetes policies Calico evaluates for audit only.
     public var stagedKubernetesPolicies: [KubernetesNetworkPolicy]
 
@@ -22,7 +24,7 @@ public struct ClusterState: Sendable {
         namespaces: [Namespace] = [], pods: [Pod] = [], services: [Service] = [], nodes: [Node] = [],
         workloads: [WorkloadObject] = [], networkPolicies: [KubernetesNetworkPolicy] = [], ciliumPolicies: [CiliumPolicy] = [],
         calicoPolicies: [CalicoPolicy] = [], calicoTiers: [CalicoTier] = [], calicoNetworkSets: [CalicoNetworkSet] = [],
-        stagedKubernetesPolicies: [KubernetesNetworkPolicy] = []
+        calicoProfiles: [CalicoPolicy] = [], stagedKubernetesPolicies: [KubernetesNetworkPolicy] = []
     ) {
         self.namespaces = namespaces
         self.pods = pods
@@ -34,6 +36,7 @@ public struct ClusterState: Sendable {
         self.calicoPolicies = calicoPolicies
         self.calicoTiers = calicoTiers
         self.calicoNetworkSets = calicoNetworkSets
+        self.calicoProfiles = calicoProfiles
         self.stagedKubernetesPolicies = stagedKubernetesPolicies
     }
 }

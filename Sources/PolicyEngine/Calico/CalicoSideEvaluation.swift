@@ -68,12 +68,33 @@ enum CalicoSideEvaluation {
                 direction: direction, verdict: .denied, reason: .endOfTier, policies: group.map { tiers[$0].reference },
                 tier: tiers.tiers[tier].name)
         }
-        if members.isEmpty {
-            return SideDecision(direction: direction, verdict: .allowed, reason: .notIsolated)
+        return profile(direction, connection, tiers, namespace: namespace, anyTierApplied: !members.isEmpty)
+    }
+
+    /// After the tiers: the pod's profile `kns.<namespace>`. Kubernetes generates it with one Allow
+    /// rule per direction; a snapshot's own `kns.<namespace>` Profile is evaluated rule by rule
+    /// (first Allow or Deny decides; no match denies).
+    private static func profile(
+        _ direction: Direction, _ connection: Connection, _ tiers: CalicoTierTable, namespace: String, anyTierApplied: Bool
+    ) -> SideDecision {
+        let name = "kns.\(namespace)"
+        let reference = PolicyReference(kind: .profile, namespace: nil, name: name)
+        guard let profile = tiers.profiles[name] else {
+            guard anyTierApplied else { return SideDecision(direction: direction, verdict: .allowed, reason: .notIsolated) }
+            return SideDecision(
+                direction: direction, verdict: .allowed, reason: .allowedBy, policies: [reference.rule(0)],
+                note: "every tier that applies passed; the namespace profile allows")
+        }
+        let matching = CalicoRuleMatching(networkSets: tiers.networkSets)
+        for (index, rule) in profile.rules(direction).enumerated()
+        where (rule.action == .allow || rule.action == .deny) && matching.matches(rule, scope: nil, connection) {
+            let allowed = rule.action == .allow
+            return SideDecision(
+                direction: direction, verdict: allowed ? .allowed : .denied, reason: allowed ? .allowedBy : .explicitDeny,
+                policies: [reference.rule(index)])
         }
         return SideDecision(
-            direction: direction, verdict: .allowed, reason: .allowedBy,
-            policies: [PolicyReference(kind: .profile, namespace: nil, name: "kns.\(namespace)", rule: 0)],
-            note: "every tier that applies passed; the namespace profile allows")
+            direction: direction, verdict: .denied, reason: .explicitDeny, policies: [reference],
+            note: "no rule of profile \(name) matched")
     }
 }

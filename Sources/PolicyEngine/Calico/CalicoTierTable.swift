@@ -49,6 +49,8 @@ struct CalicoTierTable: Sendable {
     let members: [CalicoMember]
     /// Network sets, for rule selectors that match addresses outside the cluster.
     let networkSets: [CalicoNetworkSet]
+    /// Profiles by name; a pod's is `kns.<namespace>`.
+    let profiles: [String: CalicoPolicy]
 
     init(cluster: ClusterState) {
         var tiers = cluster.calicoTiers
@@ -86,6 +88,7 @@ struct CalicoTierTable: Sendable {
         self.tiers = tiers
         self.members = members
         self.networkSets = cluster.calicoNetworkSets
+        self.profiles = Dictionary(cluster.calicoProfiles.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     subscript(index: Int) -> CalicoMember { members[index] }

@@ -33,6 +33,9 @@ struct CalicoEvaluationTests {
         "NetworkPolicy", "deny-frontend",
         "order: 2000\nselector: app == 'web'\ningress:\n- {action: Deny, source: {selector: app == 'frontend'}}")
     static let knpAllowFrontend = PeerSelectionTests.fromFrontendPods
+    static let denyingProfile = calico(
+        "Profile", "kns.shop", in: nil,
+        "ingress:\n- {action: Allow, source: {selector: app == 'frontend'}}\n- {action: Deny}\negress:\n- {action: Allow}")
 
     static let rows: [Row] = [
         Row(

@@ -5,7 +5,7 @@ import DenyscopeCore
 enum CalicoPolicyDecoder {
     static func decode(_ object: Field, kind: PolicyKind) throws(InputError) -> CalicoPolicy {
         let metadata = try ObjectMetadata(object)
-        let global = kind == .globalNetworkPolicy || kind == .stagedGlobalNetworkPolicy
+        let global = kind == .globalNetworkPolicy || kind == .stagedGlobalNetworkPolicy || kind == .profile
         guard let spec = try object.optional("spec") else { throw object.error(.invalidField, "missing required field spec") }
         let ingress = try rules(spec.optional("ingress"))
         let egress = try rules(spec.optional("egress"))
