@@ -22,8 +22,8 @@ extension LineAdapter {
             lineNumber += 1
             var lineEnd = block.count
             var next = block.count
-            if let newline = UnsafeRawBufferPointer(rebasing: block[lineStart...]).firstIndex(of: UInt8(ascii: "\n")) {
-                lineEnd = lineStart + newline
+            if let newline = block.firstOffset(of: UInt8(ascii: "\n"), from: lineStart) {
+                lineEnd = newline
                 next = lineEnd + 1
             }
             if lineEnd > lineStart, block[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }

@@ -33,7 +33,7 @@ public struct RecordSplitter: Sendable {
         var pieces: [Piece] = []
         var start = 0
         if let length = dropping {
-            guard let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let newline = chunk.firstOffset(of: UInt8(ascii: "\n")) else {
                 dropping = length + chunk.count
                 if let last = chunk.last { lastDropped = last }
                 return pieces
@@ -44,7 +44,7 @@ public struct RecordSplitter: Sendable {
             start = newline + 1
         }
         let rest = UnsafeRawBufferPointer(rebasing: chunk[start...])
-        guard let lastNewline = rest.lastIndex(of: UInt8(ascii: "\n")) else {
+        guard let lastNewline = rest.lastOffset(of: UInt8(ascii: "\n")) else {
             pending.append(contentsOf: rest)
             startDroppingIfTooLong()
             return pieces

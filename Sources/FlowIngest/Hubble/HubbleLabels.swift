@@ -59,18 +59,41 @@ struct HubbleLabels: Sendable {
 }
 
 /// Label lists parsed before, by their raw bytes: real traffic repeats few identities.
+///
+/// Keyed by a 64-bit hash of the bytes computed eight bytes at a time; a hit is confirmed by
+/// comparing the bytes, so a collision only costs a re-parse.
 struct HubbleLabelCache {
-    private var entries: [[UInt8]: HubbleLabels] = [:]
+    private struct Entry {
+        let bytes: [UInt8]
+        let labels: HubbleLabels
+    }
+
+    private var entries: [UInt64: Entry] = [:]
     static let capacity = 4096
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels
     {
-        let key = [UInt8](raw)
-        if let cached = entries[key] { return cached }
+        let key = Self.hash(raw)
+        if let cached = entries[key], cached.bytes.elementsEqual(raw) { return cached.labels }
         let parsed = HubbleLabels(try parse())
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = parsed
+        entries[key] = Entry(bytes: [UInt8](raw), labels: parsed)
         return parsed
+    }
+
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        }
+        while offset < raw.count {
+            hash = (hash ^ UInt64(raw[offset])) &* 0xC4CE_B9FE_1A85_EC53
+            offset += 1
+        }
+        return hash ^ (hash >> 29)
     }
 }
