@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DenyscopeCore", targets: ["DenyscopeCore"]),
         .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
         .library(name: "ClusterLoader", targets: ["ClusterLoader"]),
+        .library(name: "FlowIngest", targets: ["FlowIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
             dependencies: ["DenyscopeCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine"]),
+        .target(name: "FlowIngest", dependencies: ["DenyscopeCore"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
+        .testTarget(name: "FlowIngestTests", dependencies: ["FlowIngest", "DenyscopeTestSupport"]),
         .testTarget(name: "DenyscopeCLITests", dependencies: ["denyscope", "DenyscopeTestSupport"]),
     ]
 )

@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "DenyscopeCore", package: root),
                 .product(name: "PolicyEngine", package: root),
                 .product(name: "ClusterLoader", package: root),
+                .product(name: "FlowIngest", package: root),
             ]
         )
     ]

@@ -1,5 +1,6 @@
 import ClusterLoader
 import DenyscopeCore
+import FlowIngest
 import Foundation
 import PolicyEngine
 
@@ -8,6 +9,10 @@ import PolicyEngine
 //       load + compile + evaluate in process; prints times and per-query cost.
 //   DenyscopeBenchmarks write DIR [--pods N] [--policies M] [--queries K]
 //       writes DIR/cluster.yaml and DIR/queries.jsonl for the end-to-end CLI run (baselines.sh).
+//   DenyscopeBenchmarks hubble-write FILE [--megabytes N]
+//       writes at least N MB (default 1100) of synthetic Hubble JSON lines (ingest-baselines.sh).
+//   DenyscopeBenchmarks ingest FILE [--parallelism P]
+//       reads FILE with the Hubble adapter (parse + stats + attempt counting), P threads (default: all cores).
 
 let mode = CommandLine.arguments.dropFirst().first ?? "evaluate"
 let arguments = Array(CommandLine.arguments.dropFirst(2))
@@ -27,6 +32,35 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 switch mode {
+case "hubble-write":
+    guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks hubble-write FILE") }
+    let megabytes = option("--megabytes", 1_100)
+    let lines = try SyntheticHubble(seed: 42).write(to: path, bytes: megabytes * 1_000_000)
+    print("wrote \(path): \(lines) lines")
+case "ingest":
+    guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks ingest FILE") }
+    let parallelism = option("--parallelism", ProcessInfo.processInfo.activeProcessorCount)
+    let reader = FlowReader(options: IngestOptions(format: .hubble, parallelism: parallelism))
+    var denied = 0
+    var attempts = 0
+    var stats = IngestStats()
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+        stats = try reader.read([path]) { flows in
+            for flow in flows {
+                if flow.observed.isPolicyDenial { denied += 1 }
+                attempts += flow.attempts
+            }
+        }
+    }
+    let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let time = seconds(elapsed)
+    print(stats)
+    print("policy denials \(denied), connection attempts \(attempts)")
+    print(
+        String(
+            format: "ingest (parallelism %d): %.3f s, %.0f MB/s, %.0f k records/s", parallelism, time,
+            Double(bytes) / time / 1e6, Double(stats.records) / time / 1e3))
 case "write":
     guard let directory = arguments.first else { fatalError("usage: DenyscopeBenchmarks write DIR") }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,0 +1,76 @@
+import DenyscopeCore
+
+extension HubbleRecord {
+    private struct SideFields {
+        let object, identity, namespace, labels, podName, workloads, cluster: HubbleField
+    }
+
+    private static let sourceFields = SideFields(
+        object: .source, identity: .sourceIdentity, namespace: .sourceNamespace, labels: .sourceLabels, podName: .sourcePodName,
+        workloads: .sourceWorkloads, cluster: .sourceCluster)
+    private static let destinationFields = SideFields(
+        object: .destination, identity: .destinationIdentity, namespace: .destinationNamespace, labels: .destinationLabels,
+        podName: .destinationPodName, workloads: .destinationWorkloads, cluster: .destinationCluster)
+
+    static let workloadScanner = JSONFieldScanner(paths: JSONFieldPaths(dotted: [("name", 0), ("kind", 1)]))
+
+    /// The endpoint and peer details of `side` (`.source` or `.destination`).
+    ///
+    /// Kind: `world` for `reserved:world*`, `cidr:` or `fqdn:` labels or identity 2, 9, 10;
+    /// `pod` when the record names a pod or a namespace; `host` for `reserved:host`,
+    /// `reserved:remote-node`, `reserved:kube-apiserver` or identity 1, 6, 7; else `unknown`
+    /// (for example `reserved:health`, or a masked `{}`).
+    func endpoint(
+        _ side: HubbleField, ip: IPAddress?, cache: inout HubbleLabelCache
+    ) throws(HubbleFieldError) -> (Endpoint, FlowPeer) {
+        let fields = side == .source ? Self.sourceFields : Self.destinationFields
+        var endpoint = Endpoint(kind: .unknown, ip: ip)
+        var peer = FlowPeer()
+        guard try object(fields.object) != nil else { return (endpoint, peer) }
+        peer.identity = try unsigned(fields.identity, limit: UInt64(UInt32.max)).map { UInt32($0) }
+        var labels = HubbleLabels([])
+        if let span = try array(fields.labels) {
+            labels = try cache.labels(span.rawBytes(in: line)) { () throws(HubbleFieldError) in try strings(fields.labels) }
+        }
+        endpoint.namespace = nonEmpty(try string(fields.namespace)) ?? labels.namespace
+        endpoint.pod = nonEmpty(try string(fields.podName))
+        endpoint.labels = labels.podLabels.isEmpty ? nil : labels.podLabels
+        endpoint.workload = try workload(fields.workloads)
+        peer.identityLabels = labels.identityLabels
+        peer.namespaceLabels = labels.namespaceLabels.isEmpty ? nil : labels.namespaceLabels
+        peer.serviceAccount = labels.serviceAccount
+        peer.cluster = nonEmpty(try string(fields.cluster)) ?? labels.cluster
+        if let kind = labels.reservedKind, endpoint.pod == nil {
+            endpoint.kind = kind
+        } else if endpoint.pod != nil || endpoint.namespace != nil {
+            endpoint.kind = .pod
+        } else if let identity = peer.identity {
+            switch identity {
+            case 2, 9, 10: endpoint.kind = .world
+            case 1, 6, 7: endpoint.kind = .host
+            default: break
+            }
+        }
+        return (endpoint, peer)
+    }
+
+    private func workload(_ field: HubbleField) throws(HubbleFieldError) -> WorkloadReference? {
+        guard let span = try array(field), let first = try elements(of: span, field).first else { return nil }
+        guard first.kind == .object else { throw invalid(field, "expected objects, got \(first.kind)") }
+        var slots: [JSONSpan?] = []
+        do {
+            try Self.workloadScanner.scan(line, range: first.start..<first.end, into: &slots)
+        } catch {
+            throw invalid(field, "\(error)")
+        }
+        guard let name = slots[0]?.string(in: line), let kind = slots[1]?.string(in: line), !name.isEmpty, !kind.isEmpty else {
+            return nil
+        }
+        return WorkloadReference(kind: kind, name: name)
+    }
+}
+
+func nonEmpty(_ text: String?) -> String? {
+    guard let text, !text.isEmpty else { return nil }
+    return text
+}

@@ -1,0 +1,34 @@
+import DenyscopeCore
+
+/// Puts parsed blocks back in input order: absolute line numbers, accounting, attempt counting.
+struct BlockSequencer: Sendable {
+    let file: String
+    let maxRecordLength: Int
+    private(set) var stats = IngestStats()
+    private var linesSoFar = 0
+    private var attempts = AttemptCounter()
+
+    init(file: String, maxRecordLength: Int) {
+        self.file = file
+        self.maxRecordLength = maxRecordLength
+    }
+
+    /// Takes the next block's result and returns its flows, ready for the consumer.
+    mutating func accept(_ result: LineBlockResult) -> [Flow] {
+        var flows = result.flows
+        let base = linesSoFar
+        for index in flows.indices {
+            if base != 0 { flows[index].location.line = flows[index].location.line.map { $0 + base } }
+            attempts.count(&flows[index])
+        }
+        stats.merge(result.stats.shiftingLines(by: base))
+        linesSoFar += result.lineCount
+        return flows
+    }
+
+    /// Counts the next line as oversized.
+    mutating func acceptOversized(length: Int) {
+        linesSoFar += 1
+        stats.countFailed(oversizedError(length: length, limit: maxRecordLength, at: InputLocation(file: file, line: linesSoFar)))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How `FlowReader` reads its inputs.
+public struct IngestOptions: Sendable {
+    /// The format of every input; `nil` sniffs each input's first bytes.
+    public var format: InputFormat?
+    /// Bytes read at a time (the unit of parallel parsing).
+    public var chunkSize: Int
+    /// The longest record accepted, in bytes; longer ones are counted failures.
+    public var maxRecordLength: Int
+    /// Chunks parsed at the same time; 1 parses on the calling thread.
+    public var parallelism: Int
+    /// Stop at the first failed record and throw it (`--strict`).
+    public var strict: Bool
+
+    public init(
+        format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
+    ) {
+        self.format = format
+        self.chunkSize = max(1, chunkSize)
+        self.maxRecordLength = maxRecordLength
+        self.parallelism = max(1, parallelism)
+        self.strict = strict
+    }
+}

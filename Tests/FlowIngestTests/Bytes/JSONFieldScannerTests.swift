@@ -1,0 +1,95 @@
+import FlowIngest
+import Testing
+
+/// The byte-level JSON scanner: extraction by path, grammar checks, bounded depth.
+struct JSONFieldScannerTests {
+    static let scanner = JSONFieldScanner(
+        paths: JSONFieldPaths(dotted: [("a", 0), ("b.c|cc", 1), ("b", 2), ("list", 3), ("n", 4), ("s", 5)]), maxDepth: 8)
+
+    func scan(_ text: String) throws(JSONScanError) -> (slots: [JSONSpan?], bytes: [UInt8]) {
+        let bytes = Array(text.utf8)
+        var slots: [JSONSpan?] = []
+        var failure: JSONScanError? = nil
+        bytes.withUnsafeBytes { buffer in
+            do throws(JSONScanError) {
+                try Self.scanner.scan(buffer, into: &slots)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return (slots, bytes)
+    }
+
+    func text(_ span: JSONSpan?, _ bytes: [UInt8]) -> String? {
+        guard let span else { return nil }
+        return bytes.withUnsafeBytes { span.string(in: $0) }
+    }
+
+    /// Should find requested fields at any depth, under either spelling, and skip the rest.
+    @Test func extractsRequestedPaths() throws {
+        let (slots, bytes) = try scan(#"{"x":{"a":9},"a":"top","b":{"zz":[1,{"c":2}],"cc":"deep"},"list":[1,2,3],"n":-12}"#)
+        #expect(text(slots[0], bytes) == "top")
+        #expect(text(slots[1], bytes) == "deep")
+        #expect(slots[2]?.kind == .object)
+        #expect(slots[3]?.kind == .array)
+        #expect(bytes.withUnsafeBytes { slots[4]?.integer(in: $0) } == -12)
+        let elements = try bytes.withUnsafeBytes { try Self.scanner.elements(of: slots[3]!, in: $0) }
+        #expect(elements.count == 3)
+    }
+
+    /// Should decode escapes, including surrogate pairs, and leave lone surrogates replaced.
+    @Test(arguments: [
+        (#"{"s":"a\"b\\c\/d\n"}"#, "a\"b\\c/d\n"),
+        (#"{"s":"caf\u00e9 \ud83d\ude00"}"#, "café 😀"),
+        (#"{"s":"x\udc00y"}"#, "x\u{FFFD}y"),
+        (#"{"s":"plain"}"#, "plain"),
+    ])
+    func decodesStrings(json: String, expected: String) throws {
+        let (slots, bytes) = try scan(json)
+        #expect(text(slots[5], bytes) == expected)
+    }
+
+    /// Should read 64-bit integers written as strings and reject fractions and overflow.
+    @Test func readsIntegers() throws {
+        let (slots, bytes) = try scan(#"{"s":"18446744073709551615","n":1.5}"#)
+        bytes.withUnsafeBytes { buffer in
+            #expect(slots[5]?.unsigned64(in: buffer) == UInt64.max)
+            #expect(slots[5]?.integer(in: buffer) == nil)
+            #expect(slots[4]?.integer(in: buffer) == nil)
+        }
+    }
+
+    /// Should reject malformed JSON with the exact problem and column.
+    @Test(arguments: [
+        ("", "unexpected end of input, expected a JSON object at column 1"),
+        ("[1]", "unexpected '[', expected a JSON object at column 1"),
+        (#"{"a":1,}"#, "unexpected '}', expected a string key at column 8"),
+        (#"{"a" 1}"#, "unexpected '1', expected ':' at column 6"),
+        (#"{"a":01}"#, "unexpected '1', expected ',' or '}' at column 7"),
+        (#"{"a":-}"#, "invalid number at column 6"),
+        (#"{"a":1.}"#, "invalid number at column 6"),
+        (#"{"a":tru}"#, "invalid literal at column 6"),
+        (#"{"a":"x"#, "unterminated string at column 6"),
+        (#"{"a":"\q"}"#, "invalid escape \\q at column 7"),
+        (#"{"a":"\u12G4"}"#, "invalid \\u escape at column 7"),
+        ("{\"a\":\"tab\there\"}", "control character byte 0x09 in string at column 10"),
+        (#"{"a":[1 2]}"#, "unexpected '2', expected ',' or ']' at column 9"),
+        (#"{"a":1} {"#, "unexpected '{', expected end of line after the object at column 9"),
+        (#"{"a":[[[[[[[[[]]]]]]]]]}"#, "nesting deeper than 8 levels at column 13"),
+    ])
+    func rejectsMalformed(json: String, message: String) {
+        do {
+            _ = try scan(json)
+            Issue.record("accepted \(json)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    /// Should fail, not overflow the stack, on pathological nesting.
+    @Test func boundsDeepNesting() {
+        let deep = "{\"a\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        #expect(throws: JSONScanError.self) { try scan(deep) }
+    }
+}
