@@ -26,7 +26,8 @@ public enum IPAddress: Hashable, Sendable, Comparable {
     /// The address width in bits: 32 or 128.
     public var bitWidth: Int { isV4 ? 32 : 128 }
 
-    static func parseV4(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+    /// Dotted-quad IPv4 from text bytes, without allocating.
+    static func parseV4<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32? {
         var value: UInt32 = 0
         var octet: UInt32 = 0
         var digits = 0
