@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "denyscope",
             dependencies: [
-                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Reports",
+                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Reports", "FlowIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -62,6 +62,12 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
     /// `"key": "value"`, skipped when `value` is nil.
     public mutating func field(_ name: String, _ value: String?) {
         guard let value else { return }
