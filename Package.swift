@@ -24,12 +24,13 @@ let package = Package(
             name: "ClusterLoader",
             dependencies: ["DenyscopeCore", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine"]),
+        .target(name: "Matcher", dependencies: ["DenyscopeCore", "PolicyEngine"]),
+        .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine", "Matcher"]),
         .target(name: "FlowIngest", dependencies: ["DenyscopeCore"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [
-                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Reports", "FlowIngest",
+                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Matcher", "Reports", "FlowIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
+        .testTarget(name: "MatcherTests", dependencies: ["Matcher", "ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
         .testTarget(name: "FlowIngestTests", dependencies: ["FlowIngest", "DenyscopeTestSupport"]),
         .testTarget(name: "DenyscopeCLITests", dependencies: ["denyscope", "DenyscopeTestSupport"]),

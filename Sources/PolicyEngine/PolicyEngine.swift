@@ -12,9 +12,9 @@ import DenyscopeCore
 /// let decision = engine.evaluate(Connection(source: from, destination: to, protocol: .tcp, port: 80))
 /// ```
 public struct PolicyEngine: Sendable {
-    private let dialect: CompiledDialect
-    private let namespaces: NamespaceTable
-    private let directory: EndpointDirectory
+    let dialect: CompiledDialect
+    let namespaces: NamespaceTable
+    let directory: EndpointDirectory
     private let identities: IdentityTable
     /// The identity of each pod of `directory.pods` (nil for host-network pods), computed once.
     private let podIdentities: [Identity?]
@@ -93,7 +93,7 @@ public struct PolicyEngine: Sendable {
         return Decision(egress: egress, ingress: ingress, nearMisses: nearMisses)
     }
 
-    private func podEndpoint(at position: Int, address: IPAddress?) -> ResolvedEndpoint {
+    func podEndpoint(at position: Int, address: IPAddress?) -> ResolvedEndpoint {
         let pod = directory.pods[position]
         let workload = directory.workload(at: position)
         guard let identity = podIdentities[position] else {
