@@ -28,9 +28,16 @@ public enum TriageTable {
         }
     }
 
-    /// Columns padded to their widest cell.
-    public static func text(_ groups: [FlowGroup]) -> String {
-        let table = [headers] + rows(groups)
+    public static func text(_ groups: [FlowGroup]) -> String { TableText.text(headers: headers, rows: rows(groups)) }
+
+    public static func markdown(_ groups: [FlowGroup]) -> String { TableText.markdown(headers: headers, rows: rows(groups)) }
+}
+
+/// Plain-text and Markdown tables.
+public enum TableText {
+    /// Columns padded to their widest cell, two spaces apart.
+    public static func text(headers: [String], rows: [[String]]) -> String {
+        let table = [headers] + rows
         let widths = headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         return table.map { row in
             row.enumerated().map { column, cell in
@@ -39,10 +46,11 @@ public enum TriageTable {
         }.joined(separator: "\n")
     }
 
-    public static func markdown(_ groups: [FlowGroup]) -> String {
+    /// A GitHub-flavoured Markdown table; `|` in cells escaped.
+    public static func markdown(headers: [String], rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         }
-        return ([line(headers), line(headers.map { _ in "---" })] + rows(groups).map(line)).joined(separator: "\n")
+        return ([line(headers), line(headers.map { _ in "---" })] + rows.map(line)).joined(separator: "\n")
     }
 }

@@ -1,0 +1,75 @@
+import DenyscopeCore
+import PolicyEngine
+
+/// Decides flows through the engine with memoisation: endpoints are interned to small integers
+/// and decisions cached per (source, destination, protocol, port), so the cost per flow does not
+/// grow with the number of policies.
+public struct DecisionCache {
+    /// A decided flow: the engine's decision and the endpoints as the snapshot resolved them.
+    public struct Decided {
+        public let decision: Decision
+        public let source: Endpoint
+        public let destination: Endpoint
+        public let `protocol`: IPProtocol
+        /// The destination port, or the ICMP type.
+        public let port: UInt16?
+    }
+
+    private struct EndpointKey: Hashable {
+        let kind: Endpoint.Kind
+        let namespace: String?
+        let pod: String?
+        let ip: IPAddress?
+        let labels: LabelSet?
+    }
+
+    private struct DecisionKey: Hashable {
+        let source: UInt32
+        let destination: UInt32
+        let proto: IPProtocol
+        let port: UInt16?
+        let icmpCode: UInt8?
+    }
+
+    private let engine: PolicyEngine
+    private var endpointIDs: [EndpointKey: UInt32] = [:]
+    private var endpoints: [ResolvedEndpoint] = []
+    private var decisions: [DecisionKey: Decision] = [:]
+
+    public init(engine: PolicyEngine) {
+        self.engine = engine
+    }
+
+    /// The engine's decision for a flow; `nil` for replies (allowed with their connection) and
+    /// records without a transport protocol, which are not evaluated.
+    public mutating func decide(_ flow: Flow) -> Decided? {
+        guard let proto = flow.ipProtocol, flow.isReply != true else { return nil }
+        let source = intern(flow.source)
+        let destination = intern(flow.destination)
+        let port = proto.hasPorts ? flow.destinationPort : flow.icmpType.map(UInt16.init)
+        let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
+        let decision: Decision
+        if let cached = decisions[key] {
+            decision = cached
+        } else {
+            let connection = Connection(
+                source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
+                port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
+            decision = engine.evaluate(connection)
+            decisions[key] = decision
+        }
+        return Decided(
+            decision: decision, source: endpoints[Int(source)].endpoint, destination: endpoints[Int(destination)].endpoint,
+            protocol: proto, port: port)
+    }
+
+    private mutating func intern(_ endpoint: Endpoint) -> UInt32 {
+        let key = EndpointKey(
+            kind: endpoint.kind, namespace: endpoint.namespace, pod: endpoint.pod, ip: endpoint.ip, labels: endpoint.labels)
+        if let known = endpointIDs[key] { return known }
+        let id = UInt32(endpoints.count)
+        endpoints.append(engine.resolve(recorded: endpoint))
+        endpointIDs[key] = id
+        return id
+    }
+}
