@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DenyscopeCore", targets: ["DenyscopeCore"]),
         .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
         .library(name: "ClusterLoader", targets: ["ClusterLoader"]),
+        .library(name: "Matcher", targets: ["Matcher"]),
         .library(name: "FlowIngest", targets: ["FlowIngest"]),
     ],
     dependencies: [

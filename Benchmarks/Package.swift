@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "PolicyEngine", package: root),
                 .product(name: "ClusterLoader", package: root),
                 .product(name: "FlowIngest", package: root),
+                .product(name: "Matcher", package: root),
             ]
         )
     ]

@@ -5,11 +5,16 @@ import PolicyEngine
 /// and decisions cached per (source, destination, protocol, port), so the cost per flow does not
 /// grow with the number of policies.
 public struct DecisionCache {
-    /// A decided flow: the engine's decision and the endpoints as the snapshot resolved them.
+    /// A decided flow: the engine's decision and the endpoints as the snapshot resolved them, with
+    /// small integer ids that callers can key tables with instead of hashing the values.
     public struct Decided {
         public let decision: Decision
+        /// Equal ids, equal decisions.
+        public let decisionID: UInt32
         public let source: Endpoint
+        public let sourceID: UInt32
         public let destination: Endpoint
+        public let destinationID: UInt32
         public let `protocol`: IPProtocol
         /// The destination port, or the ICMP type.
         public let port: UInt16?
@@ -34,7 +39,9 @@ public struct DecisionCache {
     private let engine: PolicyEngine
     private var endpointIDs: [EndpointKey: UInt32] = [:]
     private var endpoints: [ResolvedEndpoint] = []
-    private var decisions: [DecisionKey: Decision] = [:]
+    private var decisionIDs: [DecisionKey: UInt32] = [:]
+    private var decisions: [Decision] = []
+    private var distinctDecisions: [Decision: UInt32] = [:]
 
     public init(engine: PolicyEngine) {
         self.engine = engine
@@ -48,19 +55,26 @@ public struct DecisionCache {
         let destination = intern(flow.destination)
         let port = proto.hasPorts ? flow.destinationPort : flow.icmpType.map(UInt16.init)
         let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
-        let decision: Decision
-        if let cached = decisions[key] {
-            decision = cached
+        let decisionID: UInt32
+        if let cached = decisionIDs[key] {
+            decisionID = cached
         } else {
             let connection = Connection(
                 source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
                 port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
-            decision = engine.evaluate(connection)
-            decisions[key] = decision
+            let decision = engine.evaluate(connection)
+            if let known = distinctDecisions[decision] {
+                decisionID = known
+            } else {
+                decisionID = UInt32(decisions.count)
+                decisions.append(decision)
+                distinctDecisions[decision] = decisionID
+            }
+            decisionIDs[key] = decisionID
         }
         return Decided(
-            decision: decision, source: endpoints[Int(source)].endpoint, destination: endpoints[Int(destination)].endpoint,
-            protocol: proto, port: port)
+            decision: decisions[Int(decisionID)], decisionID: decisionID, source: endpoints[Int(source)].endpoint, sourceID: source,
+            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port)
     }
 
     private mutating func intern(_ endpoint: Endpoint) -> UInt32 {

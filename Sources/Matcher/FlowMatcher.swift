@@ -5,9 +5,22 @@ import PolicyEngine
 /// groups. Pure: it reads no files. Memory grows with distinct endpoints and groups, never with the
 /// number of flows.
 public struct FlowMatcher {
+    /// A group key of small integers, cheap to hash on every flow; `GroupKey` is built once per group.
+    private struct FastKey: Hashable {
+        let source: UInt32
+        let destination: UInt32
+        let proto: IPProtocol
+        let port: UInt16?
+        let decision: UInt32
+        let agreement: Agreement
+    }
+
     private var cache: DecisionCache
     private let includeAllowed: Bool
-    private var groupIndex: [GroupKey: Int] = [:]
+    private var groupIndex: [FastKey: Int] = [:]
+    /// Group names by endpoint id.
+    private var names: [UInt32: UInt32] = [:]
+    private var nameIDs: [String: UInt32] = [:]
     public private(set) var groups: [FlowGroup] = []
     /// Flows seen, and flows not evaluated: replies (allowed with their connection) and records without a transport protocol.
     public private(set) var flowsSeen = 0
@@ -28,19 +41,32 @@ public struct FlowMatcher {
         }
         let agreement = Agreement(observed: flow.observed, engine: decided.decision.verdict)
         guard includeAllowed || agreement != .allowed else { return }
-        let groupKey = GroupKey(
-            source: Self.groupName(decided.source), destination: Self.groupName(decided.destination), protocol: decided.protocol,
-            port: decided.port, decision: decided.decision, agreement: agreement)
-        if let index = groupIndex[groupKey] {
+        let fastKey = FastKey(
+            source: nameID(decided.sourceID, decided.source), destination: nameID(decided.destinationID, decided.destination),
+            proto: decided.protocol, port: decided.port, decision: decided.decisionID, agreement: agreement)
+        if let index = groupIndex[fastKey] {
             groups[index].add(flow)
         } else {
+            let groupKey = GroupKey(
+                source: Self.groupName(decided.source), destination: Self.groupName(decided.destination), protocol: decided.protocol,
+                port: decided.port, decision: decided.decision, agreement: agreement)
             var group = FlowGroup(
                 key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, count: 0, firstSeen: nil,
                 lastSeen: nil, observed: [], examples: [])
             group.add(flow)
-            groupIndex[groupKey] = groups.count
+            groupIndex[fastKey] = groups.count
             groups.append(group)
         }
+    }
+
+    /// The id of an endpoint's group name: replicas of one workload share it.
+    private mutating func nameID(_ endpointID: UInt32, _ endpoint: Endpoint) -> UInt32 {
+        if let known = names[endpointID] { return known }
+        let name = Self.groupName(endpoint)
+        let id = nameIDs[name] ?? UInt32(nameIDs.count)
+        nameIDs[name] = id
+        names[endpointID] = id
+        return id
     }
 
     /// The groups, most attempts first (ties in a stable order of their keys).

@@ -49,12 +49,15 @@ struct SyntheticCluster {
         let perNamespace = max(1, policies / namespaceCount)
         var written = 0
         if calico {
-            out += "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: security}\nspec: {order: 100, defaultAction: Pass}\n"
-            out += "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: platform}\nspec: {order: 200, defaultAction: Pass}\n"
+            out +=
+                "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: security}\nspec: {order: 100, defaultAction: Pass}\n"
+            out +=
+                "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: platform}\nspec: {order: 200, defaultAction: Pass}\n"
         }
         for namespace in 0..<namespaceCount where written < policies {
             if calico {
-                out += "---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  order: 5000\n  selector: all()\n  types: [Ingress]\n"
+                out +=
+                    "---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  order: 5000\n  selector: all()\n  types: [Ingress]\n"
                 written += 1
                 for number in 1..<perNamespace where written < policies {
                     out += calicoPolicy(namespace: namespace, number: number, random: &random)
@@ -68,7 +71,10 @@ struct SyntheticCluster {
                 : "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: ns-\(namespace)}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
             written += 1
             for number in 1..<perNamespace where written < policies {
-                out += cilium ? ciliumPolicy(namespace: namespace, number: number, random: &random) : allowPolicy(namespace: namespace, number: number, random: &random)
+                out +=
+                    cilium
+                    ? ciliumPolicy(namespace: namespace, number: number, random: &random)
+                    : allowPolicy(namespace: namespace, number: number, random: &random)
                 written += 1
             }
         }
@@ -85,7 +91,8 @@ struct SyntheticCluster {
         case 0:
             rule = "  - from:\n    - podSelector: {matchLabels: {app: app-\(peer)}}\n"
         case 1:
-            rule = "  - from:\n    - namespaceSelector: {matchLabels: {team: team-\(random.next(below: 7))}}\n      podSelector: {matchLabels: {app: app-\(peer)}}\n"
+            rule =
+                "  - from:\n    - namespaceSelector: {matchLabels: {team: team-\(random.next(below: 7))}}\n      podSelector: {matchLabels: {app: app-\(peer)}}\n"
         case 2:
             rule = "  - from:\n    - podSelector:\n        matchExpressions:\n        - {key: tier, operator: In, values: [web, api]}\n"
         default:
@@ -113,7 +120,8 @@ struct SyntheticCluster {
         let peers: String
         switch random.next(below: 4) {
         case 0: peers = "fromEndpoints: [{matchLabels: {app: app-\(peer), io.kubernetes.pod.namespace: ns-\(namespace)}}]"
-        case 1: peers = "fromEndpoints: [{matchLabels: {app: app-\(peer), io.cilium.k8s.namespace.labels.team: team-\(random.next(below: 7))}}]"
+        case 1:
+            peers = "fromEndpoints: [{matchLabels: {app: app-\(peer), io.cilium.k8s.namespace.labels.team: team-\(random.next(below: 7))}}]"
         case 2: peers = "fromEntities: [cluster]"
         default:
             let block = random.next(below: 20)

@@ -89,7 +89,8 @@ struct SyntheticHubble {
         let l4: String
         let summary: String
         if protocolRoll < 85 {
-            l4 = #"{"TCP":{"source_port":\#(30_000 + random.next(below: 30_000)),"destination_port":\#(ports[random.next(below: ports.count)]),"flags":{"SYN":true}}}"#
+            l4 =
+                #"{"TCP":{"source_port":\#(30_000 + random.next(below: 30_000)),"destination_port":\#(ports[random.next(below: ports.count)]),"flags":{"SYN":true}}}"#
             summary = "TCP Flags: SYN"
         } else if protocolRoll < 97 {
             l4 = #"{"UDP":{"source_port":\#(30_000 + random.next(below: 30_000)),"destination_port":53}}"#
@@ -130,6 +131,7 @@ struct SyntheticHubble {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(year)-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2)).\(pad(nanoseconds, 9))Z"
+        return
+            "\(year)-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2)).\(pad(nanoseconds, 9))Z"
     }
 }

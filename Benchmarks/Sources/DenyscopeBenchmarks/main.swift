@@ -2,6 +2,7 @@ import ClusterLoader
 import DenyscopeCore
 import FlowIngest
 import Foundation
+import Matcher
 import PolicyEngine
 
 // Usage:
@@ -61,6 +62,28 @@ case "ingest":
         String(
             format: "ingest (parallelism %d): %.3f s, %.0f MB/s, %.0f k records/s", parallelism, time,
             Double(bytes) / time / 1e6, Double(stats.records) / time / 1e3))
+case "triage":
+    // End-to-end triage of a Hubble file against a snapshot: read, resolve, decide, aggregate.
+    guard let path = arguments.first, let clusterIndex = arguments.firstIndex(of: "--cluster"), clusterIndex + 1 < arguments.count else {
+        fatalError("usage: DenyscopeBenchmarks triage FILE --cluster SNAPSHOT [--parallelism N]")
+    }
+    let parallelism = option("--parallelism", ProcessInfo.processInfo.activeProcessorCount)
+    let state = try ClusterLoader.load(paths: [arguments[clusterIndex + 1]]).state
+    var matcher = FlowMatcher(engine: PolicyEngine(cluster: state))
+    let reader = FlowReader(options: IngestOptions(format: .hubble, parallelism: parallelism))
+    var stats = IngestStats()
+    let elapsed = try ContinuousClock().measure {
+        stats = try reader.read([path]) { flows in
+            for flow in flows { matcher.add(flow) }
+        }
+    }
+    let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let time = seconds(elapsed)
+    print(stats)
+    print(
+        "groups \(matcher.groups.count), denied attempts \(matcher.groups.filter { $0.key.decision.verdict == .denied }.reduce(0) { $0 + $1.count })"
+    )
+    print(String(format: "triage (parallelism %d): %.3f s, %.0f MB/s", parallelism, time, Double(bytes) / time / 1e6))
 case "write":
     guard let directory = arguments.first else { fatalError("usage: DenyscopeBenchmarks write DIR") }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -102,6 +125,9 @@ default:
     let stats = engine.statistics
     print("pods \(stats.pods), identities \(stats.identities), policies \(stats.policies), queries \(connections.count)")
     print(String(format: "load %.3f s, compile %.3f s, evaluate %.3f s", seconds(loadTime), seconds(compileTime), seconds(evaluateTime)))
-    print(String(format: "per query %.0f ns (%.2f M queries/s); denied %d, near misses %d",
-                 seconds(evaluateTime) / Double(connections.count) * 1e9, Double(connections.count) / seconds(evaluateTime) / 1e6, denied, nearMisses))
+    print(
+        String(
+            format: "per query %.0f ns (%.2f M queries/s); denied %d, near misses %d",
+            seconds(evaluateTime) / Double(connections.count) * 1e9, Double(connections.count) / seconds(evaluateTime) / 1e6, denied,
+            nearMisses))
 }
