@@ -17,6 +17,7 @@ public struct FlowMatcher {
 
     private var cache: DecisionCache
     private let includeAllowed: Bool
+    private let filter: FlowFilter
     private var groupIndex: [FastKey: Int] = [:]
     /// Group names by endpoint id.
     private var names: [UInt32: UInt32] = [:]
@@ -26,10 +27,13 @@ public struct FlowMatcher {
     public private(set) var flowsSeen = 0
     public private(set) var notEvaluated = 0
 
-    /// - Parameter includeAllowed: keep groups that both the record and the engine allow (`--all`).
-    public init(engine: PolicyEngine, includeAllowed: Bool = false) {
+    /// - Parameters:
+    ///   - includeAllowed: keep groups that both the record and the engine allow (`--all`).
+    ///   - filter: which flows to keep at all.
+    public init(engine: PolicyEngine, includeAllowed: Bool = false, filter: FlowFilter = FlowFilter()) {
         self.cache = DecisionCache(engine: engine)
         self.includeAllowed = includeAllowed
+        self.filter = filter
     }
 
     /// Decides and aggregates one flow.
@@ -39,8 +43,11 @@ public struct FlowMatcher {
             notEvaluated += 1
             return
         }
+        guard filter.admits(flow, source: decided.source, destination: decided.destination, verdict: decided.decision.verdict) else {
+            return
+        }
         let agreement = Agreement(observed: flow.observed, engine: decided.decision.verdict)
-        guard includeAllowed || agreement != .allowed else { return }
+        guard includeAllowed || filter.verdict == .allowed || agreement != .allowed else { return }
         let fastKey = FastKey(
             source: nameID(decided.sourceID, decided.source), destination: nameID(decided.destinationID, decided.destination),
             proto: decided.protocol, port: decided.port, decision: decided.decisionID, agreement: agreement)

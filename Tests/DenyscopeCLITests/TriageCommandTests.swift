@@ -1,4 +1,5 @@
 import DenyscopeTestSupport
+import Foundation
 import Testing
 
 /// `triage` end to end on the Cilium seed scenario recorded as Hubble flows.
@@ -20,5 +21,31 @@ struct TriageCommandTests {
         let result = try CommandRunner.run(Self.arguments + ["--output", "json"])
         #expect(result.status == 0)
         #expect(goldenMismatch(result.stdout, golden: "triage/cilium-seed.json") == nil)
+    }
+
+    static let filters: [(arguments: [String], sources: [String])] = [
+        (["--from", "default/client"], ["default/client"]),
+        (["--to", "default/web", "--verdict", "denied"], ["default/other", "default/client"]),
+        (["--since", "2026-11-20T09:01:00Z"], ["default/other"]),
+        (["--until", "2026-11-20T09:00:30Z"], ["default/client"]),
+        (["--namespace", "other"], []),
+    ]
+
+    /// Should keep only the groups the filters describe.
+    @Test(arguments: filters)
+    func filtersGroups(arguments: [String], sources: [String]) throws {
+        let result = try CommandRunner.run(Self.arguments + arguments + ["--output", "markdown"])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").dropFirst(2).map {
+            $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(rows.map { $0[1] } == sources)
+    }
+
+    /// Should reject a filter it cannot read, saying which and why.
+    @Test func rejectsBadFilters() throws {
+        let result = try CommandRunner.run(Self.arguments + ["--since", "yesterday"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: --since \"yesterday\" is not an RFC 3339 time such as 2026-11-23T10:00:00Z."))
     }
 }

@@ -33,18 +33,60 @@ struct TriageCommand: ParsableCommand {
     @Flag(help: "Also show groups that both the records and the engine allow.")
     var all = false
 
+    @Option(help: "Keep connections with either side in this namespace.")
+    var namespace: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Keep connections from this source: namespace/name (pod or workload), namespace/*, an IP, or world.", valueName: "endpoint"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Keep connections to this destination, in the same forms as --from.", valueName: "endpoint"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Keep records at or after this RFC 3339 time.", valueName: "time"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Keep records at or before this RFC 3339 time.", valueName: "time"))
+    var until: String?
+
+    @Option(help: "Keep connections the engine allowed or denied.")
+    var verdict: VerdictArgument?
+
     @Flag(help: "Stop at the first record that cannot be read (exit code 2).")
     var strict = false
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, directory, or - for stdin.") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
+        _ = try filter()
+    }
+
+    /// The filter the options describe.
+    func filter() throws -> FlowFilter {
+        func pattern(_ text: String?, _ option: String) throws -> EndpointPattern? {
+            guard let text else { return nil }
+            guard let pattern = EndpointPattern(text) else {
+                throw ValidationError("\(option) \"\(text)\" is not namespace/name, namespace/*, an IP address or world.")
+            }
+            return pattern
+        }
+        func time(_ text: String?, _ option: String) throws -> Int64? {
+            guard let text else { return nil }
+            guard let value = Array(text.utf8).withUnsafeBytes({ RFC3339.nanoseconds($0) }) else {
+                throw ValidationError("\(option) \"\(text)\" is not an RFC 3339 time such as 2026-11-23T10:00:00Z.")
+            }
+            return value
+        }
+        return FlowFilter(
+            namespace: namespace, from: try pattern(from, "--from"), to: try pattern(to, "--to"), since: try time(since, "--since"),
+            until: try time(until, "--until"), verdict: verdict?.verdict)
     }
 
     func run() throws {
         let loaded = try cluster.load()
         let engine = PolicyEngine(cluster: loaded.state, options: try cluster.engineOptions(for: loaded.state))
-        var matcher = FlowMatcher(engine: engine, includeAllowed: all)
+        var matcher = FlowMatcher(engine: engine, includeAllowed: all, filter: try filter())
         let reader = FlowReader(options: IngestOptions(format: inputFormat?.format, strict: strict))
         let stats = try reader.read(inputs) { flows in
             for flow in flows { matcher.add(flow) }
@@ -68,6 +110,13 @@ struct TriageCommand: ParsableCommand {
             StandardError.print(stats.description)
         }
     }
+}
+
+/// `triage --verdict` values.
+enum VerdictArgument: String, ExpressibleByArgument, CaseIterable {
+    case allowed, denied
+
+    var verdict: Verdict { self == .allowed ? .allowed : .denied }
 }
 
 /// `triage --output` values.
