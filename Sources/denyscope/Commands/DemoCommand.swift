@@ -1,5 +1,8 @@
 import ArgumentParser
 import ClusterLoader
+import FlowIngest
+import Foundation
+import Matcher
 import PolicyEngine
 import Reports
 
@@ -7,7 +10,8 @@ import Reports
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run explain on the embedded scenarios (NP-01, NP-03 and the Cilium ingressDeny seed case).")
+        abstract:
+            "Run explain (and triage of recorded traffic) on the embedded scenarios: NP-01, NP-03 and the Cilium ingressDeny seed case.")
 
     func run() throws {
         var first = true
@@ -26,6 +30,19 @@ struct DemoCommand: ParsableCommand {
                 let connection = try query.connection(in: engine)
                 print(ExplainText.render(connection, engine.evaluate(connection)))
             }
+            if let flows = scenario.flows { triage(flows, scenario: scenario, engine: engine) }
         }
+    }
+
+    /// Triage of the scenario's recorded traffic, as `denyscope triage` prints it.
+    private func triage(_ flows: String, scenario: DemoScenario, engine: PolicyEngine) {
+        let file = scenario.fileName.replacingOccurrences(of: ".yaml", with: ".hubble.jsonl")
+        var session = LineIngestSession(adapter: HubbleJSONAdapter(), file: file)
+        var matcher = FlowMatcher(engine: engine)
+        for flow in session.push(Array((flows + "\n").utf8)) + session.finish() { matcher.add(flow) }
+        print("")
+        print("$ denyscope triage --cluster \(scenario.fileName) \(file)")
+        print(TriageTable.text(matcher.sortedGroups))
+        print(session.stats.description)
     }
 }

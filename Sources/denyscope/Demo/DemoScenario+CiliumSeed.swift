@@ -56,5 +56,6 @@ extension DemoScenario {
         queries: [
             ExplainQuery(from: "default/client", to: "default/web", port: 80, protocol: "TCP"),
             ExplainQuery(from: "default/other", to: "default/web", port: 80, protocol: "TCP"),
-        ])
+        ],
+        flows: ciliumSeedFlows)
 }

@@ -8,6 +8,8 @@ struct DemoScenario {
     let fileName: String
     let snapshot: String
     let queries: [ExplainQuery]
+    /// Hubble JSON lines to triage against the snapshot, if the scenario has recorded traffic.
+    var flows: String? = nil
 
     static let all = [np01, np03, ciliumSeed]
 }
