@@ -90,7 +90,9 @@ public struct FlowReader: Sendable {
         case .calicoLog:
             let template = options.calicoLogPrefix.map(CalicoLogPrefixTemplate.init)
             return try run(adapter: CalicoLogAdapter(prefixTemplate: template), name: name, first: first, next: nextChunk, consume)
-        default:
+        case .calicoFlowLog:
+            return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, next: nextChunk, consume)
+        case .pcap:
             throw InputError(.unreadable, "input format \(format.rawValue) is not supported yet", at: InputLocation(file: name))
         }
     }
