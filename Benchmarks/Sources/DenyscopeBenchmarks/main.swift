@@ -12,8 +12,11 @@ import PolicyEngine
 //       writes DIR/cluster.yaml and DIR/queries.jsonl for the end-to-end CLI run (baselines.sh).
 //   DenyscopeBenchmarks hubble-write FILE [--megabytes N]
 //       writes at least N MB (default 1100) of synthetic Hubble JSON lines (ingest-baselines.sh).
-//   DenyscopeBenchmarks ingest FILE [--parallelism P]
-//       reads FILE with the Hubble adapter (parse + stats + attempt counting), P threads (default: all cores).
+//   DenyscopeBenchmarks calico-log-write FILE [--lines N]
+//       writes N (default 1,200,000) synthetic Calico LOG lines (calico-log-baselines.sh).
+//   DenyscopeBenchmarks ingest FILE [--parallelism P] [--calico-log]
+//       reads FILE with the Hubble adapter, or the Calico LOG adapter with --calico-log (parse + stats +
+//       attempt counting), P threads (default: all cores).
 
 let mode = CommandLine.arguments.dropFirst().first ?? "evaluate"
 let arguments = Array(CommandLine.arguments.dropFirst(2))
@@ -38,10 +41,16 @@ case "hubble-write":
     let megabytes = option("--megabytes", 1_100)
     let lines = try SyntheticHubble(seed: 42).write(to: path, bytes: megabytes * 1_000_000)
     print("wrote \(path): \(lines) lines")
+case "calico-log-write":
+    guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks calico-log-write FILE") }
+    let count = option("--lines", 1_200_000)
+    let bytes = try SyntheticCalicoLog(seed: 42).write(to: path, lines: count)
+    print("wrote \(path): \(count) lines, \(bytes) bytes")
 case "ingest":
     guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks ingest FILE") }
     let parallelism = option("--parallelism", ProcessInfo.processInfo.activeProcessorCount)
-    let reader = FlowReader(options: IngestOptions(format: .hubble, parallelism: parallelism))
+    let format: InputFormat = arguments.contains("--calico-log") ? .calicoLog : .hubble
+    let reader = FlowReader(options: IngestOptions(format: format, parallelism: parallelism))
     var denied = 0
     var attempts = 0
     var stats = IngestStats()

@@ -95,6 +95,9 @@ extension Flow {
         public var denial: PolicyDenial?
         /// The policies the record names (`*_allowed_by`, `*_denied_by`), in the record's order.
         public var policies: [ObservedPolicy]
+        /// For a packet-log line, the rule that wrote it as far as the line's prefix says; a `Log`
+        /// rule is no verdict, so it is kept apart from `policies`.
+        public var logRule: PacketLogRule? = nil
 
         public init(
             verdict: ObservedVerdict = .unknown, dropReason: DropReason? = nil, denial: PolicyDenial? = nil,

@@ -19,6 +19,10 @@ public struct FlowPeer: Hashable, Sendable {
     public var dnsNames: [String]
     /// The Kubernetes service whose address matched, as `namespace/name`.
     public var service: String?
+    /// The name an aggregating producer gives instead of the pod's (Calico `*_name_aggr`,
+    /// Goldmane names): a pod-name prefix ending in `*` (`nginx-86c57db685-*`), a host name, a
+    /// network-set name, or `pub`/`pvt`. `nil` when the record names no aggregate.
+    public var aggregatedName: String? = nil
 
     public init(
         identity: UInt32? = nil, identityLabels: [String] = [], namespaceLabels: LabelSet? = nil, serviceAccount: String? = nil,

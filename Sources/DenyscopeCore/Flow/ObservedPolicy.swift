@@ -18,6 +18,22 @@ public struct ObservedPolicy: Hashable, Sendable, CustomStringConvertible {
     public var name: String
     /// The policy repository revision (a 64-bit number, written as a JSON string by Hubble).
     public var revision: UInt64?
+    /// The Calico tier the policy is in (`__PROFILE__` for profiles); `nil` for other dialects.
+    public var tier: String? = nil
+    /// The 0-based index of the matched rule in the direction's rule list, when the record gives
+    /// one; `nil` for an end-of-tier entry and when the record does not say (Calico rule `-2`,
+    /// 4-field traces).
+    public var rule: Int? = nil
+    /// The entry is the implicit end-of-tier action of `tier` (Calico rule index `-1`, Goldmane
+    /// `EndOfTier`): the named policy is only one of the tier's policies that selected the
+    /// endpoint (Goldmane's `trigger`), not a rule that matched.
+    public var isEndOfTier = false
+    /// The entry comes from a trace computed with staged policies treated as enforced (Calico
+    /// `pending_policies`): what would happen, not what happened.
+    public var isPending = false
+    /// The rule action the record names, for records that name one (Calico traces); `pass`
+    /// hands the decision to the next tier and has `effect` `.allowed` (the tier did not deny).
+    public var action: Action? = nil
 
     public init(
         direction: Direction, effect: Verdict, kind: String?, namespace: String?, name: String, revision: UInt64? = nil
@@ -30,6 +46,11 @@ public struct ObservedPolicy: Hashable, Sendable, CustomStringConvertible {
         self.revision = revision
     }
 
+    /// A rule action as a Calico policy trace names it.
+    public enum Action: String, Hashable, Sendable, CaseIterable {
+        case allow, deny, pass
+    }
+
     /// The same policy as the engine names it, when its kind is one of the contract's kinds.
     public var reference: PolicyReference? {
         guard let kind, let policyKind = PolicyKind(rawValue: kind), !name.isEmpty else { return nil }
@@ -39,7 +60,7 @@ public struct ObservedPolicy: Hashable, Sendable, CustomStringConvertible {
     /// `egress denied by CiliumNetworkPolicy net-lab/deny-tg-to-echo`.
     public var description: String {
         let qualified = namespace.map { "\($0)/\(name)" } ?? name
-        let verb = effect == .allowed ? "allowed" : "denied"
+        let verb = action == .pass ? "passed" : effect == .allowed ? "allowed" : "denied"
         return "\(direction.rawValue) \(verb) by " + (kind.map { "\($0) " } ?? "") + qualified
     }
 }

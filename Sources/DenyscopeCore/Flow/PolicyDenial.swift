@@ -11,4 +11,7 @@ public enum PolicyDenial: String, Hashable, Sendable, CaseIterable {
     /// Denied (or, in audit mode, would be) by policy, without saying how: an `AUDIT` policy
     /// verdict without a drop reason, or a Calico `deny` action.
     case policy = "policy-denied"
+    /// No rule of a Calico tier's selecting policies matched and the tier's default action denied
+    /// it (a Calico flow-log trace entry with rule index `-1`, a Goldmane `EndOfTier` hit).
+    case endOfTier = "end-of-tier"
 }

@@ -5,6 +5,7 @@ import DenyscopeCore
 /// whatever the chunking), with bounded memory.
 ///
 /// The rules (reference/hubble.md §4.1, §4.4; DESIGN.md §4 `count`):
+/// - a flow-log record (`FlowEvent.Kind.flowLog`) keeps the count its adapter set;
 /// - a reply (`isReply == true`) is never an attempt;
 /// - an L7 record counts once per request (L7 records are not deduplicated);
 /// - otherwise a record repeats an attempt when a record with the same source and destination
@@ -34,6 +35,8 @@ public struct AttemptCounter: Sendable {
 
     /// Sets `flow.attempts`.
     public mutating func count(_ flow: inout Flow) {
+        // An aggregated flow-log record carries its own count of connections started.
+        if flow.event.kind == .flowLog { return }
         if flow.isReply == true {
             flow.attempts = 0
             return

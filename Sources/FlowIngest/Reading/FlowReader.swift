@@ -84,10 +84,17 @@ public struct FlowReader: Sendable {
         }
         guard let first = try nextChunk() else { return IngestStats() }
         let format = try options.format ?? sniff(first, name: name)
-        guard format == .hubble else {
+        switch format {
+        case .hubble:
+            return try run(adapter: HubbleJSONAdapter(), name: name, first: first, next: nextChunk, consume)
+        case .calicoLog:
+            let template = options.calicoLogPrefix.map(CalicoLogPrefixTemplate.init)
+            return try run(adapter: CalicoLogAdapter(prefixTemplate: template), name: name, first: first, next: nextChunk, consume)
+        case .calicoFlowLog:
+            return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, next: nextChunk, consume)
+        case .pcap:
             throw InputError(.unreadable, "input format \(format.rawValue) is not supported yet", at: InputLocation(file: name))
         }
-        return try run(adapter: HubbleJSONAdapter(), name: name, first: first, next: nextChunk, consume)
     }
 
     private func sniff(_ data: Data, name: String) throws -> InputFormat {

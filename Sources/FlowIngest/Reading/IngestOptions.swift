@@ -12,6 +12,9 @@ public struct IngestOptions: Sendable {
     public var parallelism: Int
     /// Stop at the first failed record and throw it (`--strict`).
     public var strict: Bool
+    /// The cluster's Felix `logPrefix` when it uses `%t %k %n %p` placeholders, so that Calico
+    /// `LOG` lines name their policy; `nil` keeps prefixes as written.
+    public var calicoLogPrefix: String? = nil
 
     public init(
         format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,

@@ -18,9 +18,10 @@ public enum FormatSniffer {
     /// - Hubble JSON: a JSON object whose first line has a `"flow"` key, a Hubble event key
     ///   (`agent_event`, `debug_event`, `lost_events`, `node_status`), or a bare flow's
     ///   `"verdict"` together with `"IP"`, `"source"`, `"event_type"` or `"Type"`.
-    /// - Calico flow logs: another JSON object with an `"action"` key.
-    /// - Calico `LOG` lines: text with `calico-packet:`, `calico-drop` or a netfilter
-    ///   `SRC=… DST=…` pair.
+    /// - Calico flow logs: another JSON object with an `"action"` key, or a Whisker SSE `data:` line.
+    /// - Calico `LOG` lines in `journalctl -o json`: another JSON object with a `"MESSAGE"` key.
+    /// - Calico `LOG` lines: text with `calico-packet:`, `calico-drop`, a netfilter
+    ///   `SRC=… DST=…` pair, or an eBPF `: policy ALLOWED|DENIED` marker.
     /// - pcap / pcapng by magic number; gzip by its two magic bytes.
     public static func sniff(_ prefix: UnsafeRawBufferPointer) -> Guess {
         let bytes = UnsafeRawBufferPointer(rebasing: prefix[..<min(prefix.count, prefixLength)])
@@ -43,8 +44,13 @@ public enum FormatSniffer {
                 return .format(.hubble)
             }
             if contains(firstLine, "\"action\"") { return .format(.calicoFlowLog) }
+            if contains(firstLine, "\"MESSAGE\"") { return .format(.calicoLog) }
             return .unknown
         }
+        if firstLine.count >= 5, contains(UnsafeRawBufferPointer(rebasing: firstLine[..<5]), "data:") {
+            return .format(.calicoFlowLog)
+        }
+        if contains(firstLine, ": policy ALLOWED") || contains(firstLine, ": policy DENIED") { return .format(.calicoLog) }
         if contains(firstLine, "calico-packet:") || contains(firstLine, "calico-drop")
             || (contains(firstLine, " SRC=") && contains(firstLine, " DST="))
         {
