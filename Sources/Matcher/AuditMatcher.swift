@@ -7,7 +7,8 @@ public enum AuditChange: String, Hashable, Sendable, Comparable {
     case wouldBreak = "would-break"
     /// Denied today, allowed with the proposed policies.
     case wouldAdmit = "would-admit"
-    /// The record itself is an audit-mode verdict (Cilium `AUDIT`): denied once enforcement is on.
+    /// The record itself is audit evidence: a Cilium `AUDIT` verdict (policy audit mode), or a
+    /// Calico pending (staged) policy that would deny — denied once enforced.
     case auditedByRecord = "audited-by-record"
 
     /// Breakage first, then what records already audit, then what would open up.
@@ -67,7 +68,7 @@ public struct AuditMatcher {
         attempts += flow.attempts
         let change: AuditChange
         let responsible: [PolicyReference]
-        if flow.observed.verdict == .audit {
+        if flow.observed.verdict == .audit || flow.observed.policies.contains(where: { $0.isPending && $0.effect == .denied }) {
             change = .auditedByRecord
             responsible = Self.denying(after.decision)
         } else if before.decision.verdict == .allowed, after.decision.verdict == .denied {

@@ -48,4 +48,15 @@ struct TriageCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("Error: --since \"yesterday\" is not an RFC 3339 time such as 2026-11-23T10:00:00Z."))
     }
+
+    /// Should triage Calico LOG lines (no observed verdict, retransmitted SYNs as one attempt) and
+    /// calico-drop lines (confirmed) against a tiered Calico snapshot.
+    @Test func calicoLogLines() throws {
+        let result = try CommandRunner.run([
+            "triage", "--cluster", "fixtures/cluster/calico-tiers/snapshot.yaml", "fixtures/flows/scenarios/calico-tiers.calico.log",
+            "--output", "json",
+        ])
+        #expect(result.status == 0)
+        #expect(goldenMismatch(result.stdout, golden: "triage/calico-tiers-log.json") == nil)
+    }
 }

@@ -24,11 +24,7 @@ struct AuditCommand: ParsableCommand {
         help: ArgumentHelp("Policies not yet applied: files or directories (repeatable).", valueName: "path"))
     var proposedPaths: [String] = []
 
-    @Argument(help: ArgumentHelp("Input files or directories, or - for stdin.", valueName: "input"))
-    var inputs: [String] = []
-
-    @Option(help: "The input format; sniffed from the first bytes when omitted.")
-    var inputFormat: InputFormatArgument?
+    @OptionGroup(title: "Input") var input: InputOptions
 
     @Option(help: "table, json or markdown.")
     var output: TriageOutput = .table
@@ -36,12 +32,8 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Exit with code 3 when the proposed policies would break an observed connection (for CI).")
     var failOnDeny = false
 
-    @Flag(help: "Stop at the first record that cannot be read (exit code 2).")
-    var strict = false
-
     func validate() throws {
         guard !proposedPaths.isEmpty else { throw ValidationError("Missing --proposed: give the policies to audit.") }
-        guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, directory, or - for stdin.") }
     }
 
     func run() throws {
@@ -50,7 +42,7 @@ struct AuditCommand: ParsableCommand {
         let options = try cluster.engineOptions(for: combined)
         var matcher = AuditMatcher(
             current: PolicyEngine(cluster: current, options: options), proposed: PolicyEngine(cluster: combined, options: options))
-        let stats = try FlowReader(options: IngestOptions(format: inputFormat?.format, strict: strict)).read(inputs) { flows in
+        let stats = try input.reader.read(input.inputs) { flows in
             for flow in flows { matcher.add(flow) }
         }
         let groups = matcher.sortedGroups

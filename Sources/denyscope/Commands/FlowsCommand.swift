@@ -17,32 +17,20 @@ struct FlowsCommand: ParsableCommand {
             workloads and nodes.
             """)
 
-    @Argument(help: ArgumentHelp("Input files or directories, or - for stdin.", valueName: "input"))
-    var inputs: [String] = []
+    @OptionGroup(title: "Input") var input: InputOptions
 
     @Option(
         name: .customLong("cluster"),
         help: ArgumentHelp("A cluster snapshot to resolve addresses with (repeatable).", valueName: "path"))
     var clusterPaths: [String] = []
 
-    @Option(help: "The input format; sniffed from the first bytes when omitted.")
-    var inputFormat: InputFormatArgument?
-
     @Option(help: "jsonl or table.")
     var output: FlowsOutput = .jsonl
 
-    @Flag(help: "Stop at the first record that cannot be read (exit code 2).")
-    var strict = false
-
-    func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, directory, or - for stdin.") }
-    }
-
     func run() throws {
         let resolver = try clusterPaths.isEmpty ? nil : PolicyEngine(cluster: ClusterLoader.load(paths: clusterPaths).state)
-        let reader = FlowReader(options: IngestOptions(format: inputFormat?.format, strict: strict))
         var buffer = Data()
-        let stats = try reader.read(inputs) { flows in
+        let stats = try input.reader.read(input.inputs) { flows in
             for var flow in flows {
                 if let resolver { Self.resolve(&flow, with: resolver) }
                 switch output {
@@ -79,21 +67,4 @@ struct FlowsCommand: ParsableCommand {
 /// `flows --output` values.
 enum FlowsOutput: String, ExpressibleByArgument, CaseIterable {
     case jsonl, table
-}
-
-/// `--input-format` values, as DESIGN.md §4 names them.
-enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case hubble
-    case calicoLog = "calico-log"
-    case calicoFlowlog = "calico-flowlog"
-    case pcap
-
-    var format: InputFormat {
-        switch self {
-        case .hubble: return .hubble
-        case .calicoLog: return .calicoLog
-        case .calicoFlowlog: return .calicoFlowLog
-        case .pcap: return .pcap
-        }
-    }
 }

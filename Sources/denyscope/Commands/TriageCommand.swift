@@ -18,11 +18,7 @@ struct TriageCommand: ParsableCommand {
 
     @OptionGroup(title: "Cluster") var cluster: ClusterOptions
 
-    @Argument(help: ArgumentHelp("Input files or directories, or - for stdin.", valueName: "input"))
-    var inputs: [String] = []
-
-    @Option(help: "The input format; sniffed from the first bytes when omitted.")
-    var inputFormat: InputFormatArgument?
+    @OptionGroup(title: "Input") var input: InputOptions
 
     @Option(help: "table, json or markdown.")
     var output: TriageOutput = .table
@@ -53,11 +49,7 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "Keep connections the engine allowed or denied.")
     var verdict: VerdictArgument?
 
-    @Flag(help: "Stop at the first record that cannot be read (exit code 2).")
-    var strict = false
-
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, directory, or - for stdin.") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         _ = try filter()
     }
@@ -87,8 +79,7 @@ struct TriageCommand: ParsableCommand {
         let loaded = try cluster.load()
         let engine = PolicyEngine(cluster: loaded.state, options: try cluster.engineOptions(for: loaded.state))
         var matcher = FlowMatcher(engine: engine, includeAllowed: all, filter: try filter())
-        let reader = FlowReader(options: IngestOptions(format: inputFormat?.format, strict: strict))
-        let stats = try reader.read(inputs) { flows in
+        let stats = try input.reader.read(input.inputs) { flows in
             for flow in flows { matcher.add(flow) }
         }
         let summary = IngestSummary(
