@@ -25,7 +25,8 @@ let package = Package(
             dependencies: ["DenyscopeCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine"]),
-        .target(name: "FlowIngest", dependencies: ["DenyscopeCore"]),
+        .systemLibrary(name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "FlowIngest", dependencies: ["DenyscopeCore", "CPcap"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [

@@ -63,6 +63,7 @@ public struct FlowReader: Sendable {
 
     private func readOne(_ path: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let name = path == "-" ? "<stdin>" : path
+        if options.format == .pcap { return try readCapture(path, name: name, consume) }
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -84,10 +85,22 @@ public struct FlowReader: Sendable {
         }
         guard let first = try nextChunk() else { return IngestStats() }
         let format = try options.format ?? sniff(first, name: name)
+        if format == .pcap {
+            guard path != "-" else {
+                throw InputError(.unreadable, "a capture on standard input needs --input-format pcap", at: InputLocation(file: name))
+            }
+            return try readCapture(path, name: name, consume)
+        }
         guard format == .hubble else {
             throw InputError(.unreadable, "input format \(format.rawValue) is not supported yet", at: InputLocation(file: name))
         }
         return try run(adapter: HubbleJSONAdapter(), name: name, first: first, next: nextChunk, consume)
+    }
+
+    /// A pcap or pcapng capture, read through libpcap rather than in chunks.
+    private func readCapture(_ path: String, name: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
+        let reader = PcapReader(options: PcapOptions(filter: options.filter))
+        return try reader.read(path: path, file: name, strict: options.strict, consume)
     }
 
     private func sniff(_ data: Data, name: String) throws -> InputFormat {

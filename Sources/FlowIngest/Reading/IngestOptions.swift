@@ -12,6 +12,8 @@ public struct IngestOptions: Sendable {
     public var parallelism: Int
     /// Stop at the first failed record and throw it (`--strict`).
     public var strict: Bool
+    /// A BPF expression (`--filter`) applied to packet captures; other formats ignore it.
+    public var filter: String? = nil
 
     public init(
         format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,
