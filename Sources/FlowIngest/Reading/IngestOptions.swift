@@ -13,16 +13,18 @@ public struct IngestOptions: Sendable {
     /// Stop at the first failed record and throw it (`--strict`).
     public var strict: Bool
     /// A BPF expression (`--filter`) applied to packet captures; other formats ignore it.
-    public var filter: String? = nil
+    public var filter: String?
 
     public init(
         format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,
-        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false,
+        filter: String? = nil
     ) {
         self.format = format
         self.chunkSize = max(1, chunkSize)
         self.maxRecordLength = maxRecordLength
         self.parallelism = max(1, parallelism)
         self.strict = strict
+        self.filter = filter
     }
 }
