@@ -68,7 +68,7 @@ struct PcapVariantTests {
             return P.ethernet(
                 0x0800, P.ipv4(index == 1 ? "172.18.0.3" : "172.18.0.2", index == 1 ? "172.18.0.2" : "172.18.0.3", proto: 17, outer))
         }
-        let result = try read(Self.timed(frames), linkType: DLT_EN10MB)
+        let result = try read(Self.timed(frames), linkType: DLT_EN10MB, name: "vxlan\(port)")  // one file per argument
         #expect(result.flows.map(summary) == ["tcp 10.0.0.1:40000 > 10.0.0.2:80 established"])
         #expect(result.flows.first?.tunnel == "VXLAN")
     }
