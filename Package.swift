@@ -27,7 +27,8 @@ let package = Package(
         ),
         .target(name: "Matcher", dependencies: ["DenyscopeCore", "PolicyEngine"]),
         .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine", "Matcher"]),
-        .target(name: "FlowIngest", dependencies: ["DenyscopeCore"]),
+        .systemLibrary(name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "FlowIngest", dependencies: ["DenyscopeCore", "CPcap"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [

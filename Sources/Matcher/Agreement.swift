@@ -17,8 +17,18 @@ public enum Agreement: String, Hashable, Sendable, Comparable {
     case allowed
 
     /// Classifies one record against the engine's verdict.
+    ///
+    /// A capture's inferred outcome counts as follows: a completed handshake is an allowed record;
+    /// a policy rejection, a silent drop or a refusal the engine also denies is confirmed, and one
+    /// the engine allows is not a policy drop; a weak reading (an unanswered datagram) carries no verdict.
     public init(observed: Flow.Observed, engine: Verdict) {
-        if observed.isPolicyDenial {
+        if let inferred = observed.inferred, inferred.kind != .established {
+            switch inferred.strength {
+            case .weak: self = .noObservedVerdict
+            case .notPolicy: self = .notAPolicyDrop
+            case .observed, .inferred: self = engine == .denied ? .confirmed : .notAPolicyDrop
+            }
+        } else if observed.isPolicyDenial {
             self = engine == .denied ? .confirmed : .unexplained
         } else if observed.isNonPolicyDrop {
             self = .notAPolicyDrop

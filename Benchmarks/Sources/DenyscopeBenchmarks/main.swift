@@ -17,6 +17,12 @@ import PolicyEngine
 //   DenyscopeBenchmarks ingest FILE [--parallelism P] [--calico-log]
 //       reads FILE with the Hubble adapter, or the Calico LOG adapter with --calico-log (parse + stats +
 //       attempt counting), P threads (default: all cores).
+//   DenyscopeBenchmarks pcap-write FILE [--packets N]
+//       writes at least N (default 1,000,000) synthetic Ethernet/IPv4 packets via libpcap's dump API (pcap-baselines.sh).
+//   DenyscopeBenchmarks triage FILE --cluster SNAPSHOT [--parallelism P]
+//       end-to-end triage of a Hubble file (read, resolve, decide, aggregate) against a snapshot.
+//   DenyscopeBenchmarks pcap-ingest FILE
+//       reads FILE with the pcap adapter (decode + dedupe + connection tracking + stats).
 
 let mode = CommandLine.arguments.dropFirst().first ?? "evaluate"
 let arguments = Array(CommandLine.arguments.dropFirst(2))
@@ -93,6 +99,24 @@ case "triage":
         "groups \(matcher.groups.count), denied attempts \(matcher.groups.filter { $0.key.decision.verdict == .denied }.reduce(0) { $0 + $1.count })"
     )
     print(String(format: "triage (parallelism %d): %.3f s, %.0f MB/s", parallelism, time, Double(bytes) / time / 1e6))
+case "pcap-write":
+    guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks pcap-write FILE") }
+    let packets = try SyntheticPcap(seed: 42).write(to: path, packets: option("--packets", 1_000_000))
+    print("wrote \(path): \(packets) packets")
+case "pcap-ingest":
+    guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks pcap-ingest FILE") }
+    var outcomes: [String: Int] = [:]
+    var stats = IngestStats()
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+        stats = try PcapReader().read(path: path) { flows in
+            for flow in flows { outcomes[flow.observed.inferred?.kind.rawValue ?? "-", default: 0] += 1 }
+        }
+    }
+    let time = seconds(elapsed)
+    print(stats)
+    print("attempts by outcome: " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    print(String(format: "pcap ingest: %.3f s, %.2f M packets/s", time, Double(stats.records) / time / 1e6))
 case "write":
     guard let directory = arguments.first else { fatalError("usage: DenyscopeBenchmarks write DIR") }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -98,6 +98,9 @@ extension Flow {
         /// For a packet-log line, the rule that wrote it as far as the line's prefix says; a `Log`
         /// rule is no verdict, so it is kept apart from `policies`.
         public var logRule: PacketLogRule? = nil
+        /// For packet captures, which carry no verdict: the outcome read from the exchange, with how
+        /// strong a reading it is. `nil` for every other input.
+        public var inferred: InferredOutcome? = nil
 
         public init(
             verdict: ObservedVerdict = .unknown, dropReason: DropReason? = nil, denial: PolicyDenial? = nil,
@@ -114,13 +117,15 @@ extension Flow {
 
         /// Dropped for a reason that is not a policy's (invalid packet, stale IP, …): the
         /// contract's `not-a-policy-drop`.
-        public var isNonPolicyDrop: Bool { verdict == .dropped && denial == nil }
+        /// A silent drop inferred from a capture is not counted here: it may well be a policy's.
+        public var isNonPolicyDrop: Bool { verdict == .dropped && denial == nil && inferred?.kind != .silentlyDropped }
 
         /// The contract's `observed.reason`: the denial kind, `not-a-policy-drop`, or `nil` for
         /// records that passed or carry no verdict.
         public var reason: String? {
             if let denial { return denial.rawValue }
-            return isNonPolicyDrop ? "not-a-policy-drop" : nil
+            if isNonPolicyDrop { return "not-a-policy-drop" }
+            return verdict.passed ? nil : inferred?.kind.rawValue
         }
     }
 }

@@ -63,6 +63,7 @@ public struct FlowReader: Sendable {
 
     private func readOne(_ path: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let name = path == "-" ? "<stdin>" : path
+        if options.format == .pcap { return try readCapture(path, name: name, consume) }
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -93,8 +94,17 @@ public struct FlowReader: Sendable {
         case .calicoFlowLog:
             return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, next: nextChunk, consume)
         case .pcap:
-            throw InputError(.unreadable, "input format \(format.rawValue) is not supported yet", at: InputLocation(file: name))
+            guard path != "-" else {
+                throw InputError(.unreadable, "a capture on standard input needs --input-format pcap", at: InputLocation(file: name))
+            }
+            return try readCapture(path, name: name, consume)
         }
+    }
+
+    /// A pcap or pcapng capture, read through libpcap rather than in chunks.
+    private func readCapture(_ path: String, name: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
+        let reader = PcapReader(options: PcapOptions(filter: options.filter))
+        return try reader.read(path: path, file: name, strict: options.strict, consume)
     }
 
     private func sniff(_ data: Data, name: String) throws -> InputFormat {

@@ -15,15 +15,19 @@ public struct IngestOptions: Sendable {
     /// The cluster's Felix `logPrefix` when it uses `%t %k %n %p` placeholders, so that Calico
     /// `LOG` lines name their policy; `nil` keeps prefixes as written.
     public var calicoLogPrefix: String? = nil
+    /// A BPF expression (`--filter`) applied to packet captures; other formats ignore it.
+    public var filter: String?
 
     public init(
         format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,
-        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false,
+        filter: String? = nil
     ) {
         self.format = format
         self.chunkSize = max(1, chunkSize)
         self.maxRecordLength = maxRecordLength
         self.parallelism = max(1, parallelism)
         self.strict = strict
+        self.filter = filter
     }
 }

@@ -15,6 +15,9 @@ struct InputOptions: ParsableArguments {
             valueName: "template"))
     var calicoLogPrefix: String?
 
+    @Option(help: ArgumentHelp("A BPF expression applied to packet captures (as tcpdump takes it).", valueName: "expression"))
+    var filter: String?
+
     @Flag(help: "Stop at the first record that cannot be read (exit code 2).")
     var strict = false
 
@@ -26,6 +29,7 @@ struct InputOptions: ParsableArguments {
     var reader: FlowReader {
         var options = IngestOptions(format: inputFormat?.format, strict: strict)
         options.calicoLogPrefix = calicoLogPrefix
+        options.filter = filter
         return FlowReader(options: options)
     }
 }

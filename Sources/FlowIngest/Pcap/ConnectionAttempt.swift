@@ -1,0 +1,136 @@
+import DenyscopeCore
+
+/// One connection attempt being tracked: who started it, what the originator sent, and what
+/// came back (reference/pcap.md §1).
+struct ConnectionAttempt {
+    /// What the exchange has shown so far.
+    enum State {
+        /// Only probes from the originator so far.
+        case probing
+        case established
+        /// RST to the SYN, or ICMP port unreachable.
+        case refused
+        /// ICMP administratively prohibited.
+        case rejected
+        /// ICMP host or network unreachable.
+        case unreachable
+    }
+
+    let originator: IPAddress
+    let responder: IPAddress
+    let originatorPort: UInt16
+    let responderPort: UInt16
+    let transport: DecodedPacket.Transport
+    /// The 1-based number of the first packet in the capture.
+    let firstPacket: Int
+    /// Capture time of the first packet, in nanoseconds since the epoch.
+    let firstTime: Int64
+    /// Capture time of the latest packet.
+    var lastTime: Int64
+    /// The TCP initial sequence number (or echo identifier): retransmissions repeat it.
+    let initialSequence: UInt32
+    var state = State.probing
+    var probes = 1
+    var replies = 0
+    var icmpType: UInt8?
+    var icmpCode: UInt8?
+    var tunnel: Tunnel?
+
+    init(first packet: DecodedPacket, number: Int, time: Int64) {
+        originator = packet.source
+        responder = packet.destination
+        originatorPort = packet.sourcePort
+        responderPort = packet.destinationPort
+        transport = packet.transport
+        firstPacket = number
+        firstTime = time
+        lastTime = time
+        initialSequence = packet.sequence
+        tunnel = packet.tunnel
+    }
+
+    /// Whether `packet` travels from the originator to the responder.
+    func isFromOriginator(_ packet: DecodedPacket) -> Bool {
+        packet.source == originator && packet.sourcePort == originatorPort
+    }
+
+    /// Takes an ICMP error quoting one of this attempt's probes (reference/pcap.md §1).
+    mutating func takeError(type: UInt8, code: UInt8, isV6: Bool) {
+        replies += 1
+        guard state == .probing else { return }
+        let next: State?
+        if isV6 {
+            switch (type, code) {
+            case (1, 1), (1, 5), (1, 6): next = .rejected
+            case (1, 4): next = .refused
+            case (1, 0), (1, 2), (1, 3): next = .unreachable
+            default: next = nil  // packet too big, time exceeded, parameter problem
+            }
+        } else {
+            switch (type, code) {
+            case (3, 9), (3, 10), (3, 13): next = .rejected
+            case (3, 3), (3, 2): next = .refused
+            case (3, 0), (3, 1), (3, 6), (3, 7), (3, 11), (3, 12): next = .unreachable
+            default: next = nil  // fragmentation needed, time exceeded, redirect, …
+            }
+        }
+        guard let next else { return }
+        state = next
+        icmpType = type
+        icmpCode = code
+    }
+
+    /// The outcome as far as the capture shows it.
+    var outcome: InferredOutcome {
+        let kind: InferredOutcome.Kind
+        switch state {
+        case .established: kind = .established
+        case .refused: kind = .refused
+        case .rejected: kind = .rejectedByPolicy
+        case .unreachable: kind = .unreachable
+        case .probing:
+            // A repeated probe with nothing back is a silent drop; a single one, or UDP (one-way
+            // protocols exist), is only unanswered.
+            kind = probes >= 2 && transport != .udp ? .silentlyDropped : .unanswered
+        }
+        return InferredOutcome(kind: kind, probes: probes, replies: replies, icmpType: icmpType, icmpCode: icmpCode)
+    }
+
+    /// The normalized flow of this attempt (DESIGN.md §5: only ICMP administratively prohibited
+    /// is a policy rejection the capture itself shows).
+    func flow(file: String) -> Flow {
+        var flow = Flow(
+            time: firstTime, source: Endpoint(kind: .unknown, ip: originator), destination: Endpoint(kind: .unknown, ip: responder),
+            event: FlowEvent(kind: .packet), location: InputLocation(file: file, packet: firstPacket))
+        switch transport {
+        case .tcp, .udp, .sctp:
+            flow.ipProtocol = transport == .tcp ? .tcp : transport == .udp ? .udp : .sctp
+            flow.sourcePort = originatorPort
+            flow.destinationPort = responderPort
+            if transport == .tcp { flow.tcpFlags = .syn }
+        case .icmp:
+            flow.ipProtocol = .icmp
+            flow.icmpType = 8
+            flow.icmpCode = 0
+        case .icmpv6:
+            flow.ipProtocol = .icmpv6
+            flow.icmpType = 128
+            flow.icmpCode = 0
+        }
+        flow.isReply = false
+        flow.tunnel = tunnel?.rawValue
+        let outcome = self.outcome
+        var observed = Flow.Observed()
+        switch outcome.kind {
+        case .established: observed.verdict = .forwarded
+        case .rejectedByPolicy:
+            observed.verdict = .dropped
+            observed.denial = .policy
+        case .silentlyDropped, .unreachable: observed.verdict = .dropped
+        case .refused, .unanswered: observed.verdict = .unknown
+        }
+        observed.inferred = outcome
+        flow.observed = observed
+        return flow
+    }
+}
