@@ -26,10 +26,14 @@ public struct FlowGroup: Sendable {
     public internal(set) var observed: [ObservedSummary]
     /// Up to `exampleLimit` origins (`file:line` or `file#packet`).
     public internal(set) var examples: [InputLocation]
+    /// How the policies the records name as denying them compare with the engine's: `differs` as
+    /// soon as one record names another policy; `nil` while no record names one.
+    public internal(set) var attribution: Attribution? = nil
 
     public static let exampleLimit = 3
 
     mutating func add(_ flow: Flow) {
+        if let named = Attribution(observed: flow.observed, decision: key.decision), attribution != .differs { attribution = named }
         count += flow.attempts
         if let time = flow.time {
             firstSeen = min(firstSeen ?? time, time)
@@ -41,6 +45,7 @@ public struct FlowGroup: Sendable {
     }
 
     mutating func merge(_ other: FlowGroup) {
+        if let named = other.attribution, attribution != .differs { attribution = named }
         count += other.count
         if let time = other.firstSeen { firstSeen = min(firstSeen ?? time, time) }
         if let time = other.lastSeen { lastSeen = max(lastSeen ?? time, time) }

@@ -78,3 +78,24 @@ struct FlowMatcherTests {
         #expect(matcher.notEvaluated == 1)
     }
 }
+
+extension FlowMatcherTests {
+    /// Should say whether the policies a record names as denying it are the engine's.
+    @Test func comparesTheRecordsAttribution() throws {
+        var matcher = FlowMatcher(engine: try Self.engine())
+        func denied(by name: String) -> Flow.Observed {
+            var observed = Self.deniedByPolicy
+            observed.policies = [ObservedPolicy(direction: .ingress, effect: .denied, kind: "NetworkPolicy", namespace: "shop", name: name)]
+            return observed
+        }
+        matcher.add(Self.flow(Self.crawler, Self.web, port: 80, observed: Self.deniedByPolicy))
+        #expect(matcher.groups.first?.attribution == nil)
+        matcher.add(Self.flow(Self.crawler, Self.web, port: 80, observed: denied(by: "default-deny")))
+        matcher.add(Self.flow(Self.crawler, Self.web, port: 80, observed: denied(by: "knp.default.web-allow-marketing")))
+        #expect(matcher.groups.first?.attribution == .agrees)
+        matcher.add(Self.flow(Self.crawler, Self.web, port: 80, observed: denied(by: "retired-policy")))
+        matcher.add(Self.flow(Self.crawler, Self.web, port: 80, observed: denied(by: "default-deny")))
+        #expect(matcher.groups.first?.attribution == .differs)
+        #expect(matcher.groups.map(\.count) == [5])
+    }
+}

@@ -93,6 +93,7 @@ public enum TriageReport {
                 }
             }
             json.field("agreement", group.key.agreement.rawValue)
+            json.field("attribution", group.attribution?.rawValue)
             json.key("examples")
             json.array { json in
                 for example in group.examples { json.string(FlowReport.origin(example)) }

@@ -23,7 +23,8 @@ public enum TriageTable {
             let nearMiss = decision.nearMisses.first.map(ExplainText.describe) ?? "-"
             return [
                 String(group.count), group.key.source, group.key.destination, service, TriageReport.side(decision) ?? "-",
-                deciding?.reason.rawValue ?? "-", policy, group.key.agreement.rawValue, nearMiss,
+                deciding?.reason.rawValue ?? "-", policy,
+                group.key.agreement.rawValue + (group.attribution == .differs ? " (record names another policy)" : ""), nearMiss,
             ]
         }
     }
