@@ -42,9 +42,12 @@ struct AuditCommand: ParsableCommand {
         let options = try cluster.engineOptions(for: combined)
         var matcher = AuditMatcher(
             current: PolicyEngine(cluster: current, options: options), proposed: PolicyEngine(cluster: combined, options: options))
+        var progress = Progress()
         let stats = try input.reader.read(input.inputs) { flows in
             for flow in flows { matcher.add(flow) }
+            progress.advance(by: flows.count)
         }
+        progress.finish()
         let groups = matcher.sortedGroups
         switch output {
         case .json:

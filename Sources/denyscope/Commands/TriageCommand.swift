@@ -79,9 +79,12 @@ struct TriageCommand: ParsableCommand {
         let loaded = try cluster.load()
         let engine = PolicyEngine(cluster: loaded.state, options: try cluster.engineOptions(for: loaded.state))
         var matcher = FlowMatcher(engine: engine, includeAllowed: all, filter: try filter())
+        var progress = Progress()
         let stats = try input.reader.read(input.inputs) { flows in
             for flow in flows { matcher.add(flow) }
+            progress.advance(by: flows.count)
         }
+        progress.finish()
         let summary = IngestSummary(
             records: stats.records, parsed: stats.parsed, skipped: stats.skipped, failed: stats.failed,
             skippedByReason: Dictionary(uniqueKeysWithValues: stats.skippedByReason.map { ($0.key.code, $0.value) }),
