@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "ClusterLoader", "DenyscopeTestSupport"]),
         .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
-        .testTarget(name: "MatcherTests", dependencies: ["Matcher", "ClusterLoader", "DenyscopeTestSupport"]),
+        .testTarget(name: "MatcherTests", dependencies: ["Matcher", "ClusterLoader", "FlowIngest", "DenyscopeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
         .testTarget(name: "FlowIngestTests", dependencies: ["FlowIngest", "DenyscopeTestSupport"]),
         .testTarget(name: "DenyscopeCLITests", dependencies: ["denyscope", "DenyscopeTestSupport"]),

@@ -22,15 +22,17 @@ public struct FlowGroup: Sendable {
     public internal(set) var count: Int
     public internal(set) var firstSeen: Int64?
     public internal(set) var lastSeen: Int64?
-    /// The records' own verdicts and attributions, de-duplicated.
+    /// The records' own verdicts and attributions, de-duplicated (at most `observedLimit`, the
+    /// first in a fixed order, so that the result does not depend on the order records arrive in).
     public internal(set) var observed: [ObservedSummary]
-    /// Up to `exampleLimit` origins (`file:line` or `file#packet`).
+    /// The `exampleLimit` earliest origins (`file:line` or `file#packet`), in order.
     public internal(set) var examples: [InputLocation]
     /// How the policies the records name as denying them compare with the engine's: `differs` as
     /// soon as one record names another policy; `nil` while no record names one.
     public internal(set) var attribution: Attribution? = nil
 
     public static let exampleLimit = 3
+    public static let observedLimit = 8
 
     mutating func add(_ flow: Flow) {
         if let named = Attribution(observed: flow.observed, decision: key.decision), attribution != .differs { attribution = named }
@@ -39,9 +41,8 @@ public struct FlowGroup: Sendable {
             firstSeen = min(firstSeen ?? time, time)
             lastSeen = max(lastSeen ?? time, time)
         }
-        let summary = ObservedSummary(flow.observed)
-        if !observed.contains(summary), observed.count < 8 { observed.append(summary) }
-        if examples.count < Self.exampleLimit { examples.append(flow.location) }
+        keep(ObservedSummary(flow.observed))
+        keep(example: flow.location)
     }
 
     mutating func merge(_ other: FlowGroup) {
@@ -49,8 +50,23 @@ public struct FlowGroup: Sendable {
         count += other.count
         if let time = other.firstSeen { firstSeen = min(firstSeen ?? time, time) }
         if let time = other.lastSeen { lastSeen = max(lastSeen ?? time, time) }
-        for summary in other.observed where !observed.contains(summary) && observed.count < 8 { observed.append(summary) }
-        for example in other.examples where examples.count < Self.exampleLimit { examples.append(example) }
+        for summary in other.observed { keep(summary) }
+        for example in other.examples { keep(example: example) }
+    }
+
+    private mutating func keep(_ summary: ObservedSummary) {
+        guard !observed.contains(summary) else { return }
+        observed.append(summary)
+        observed.sort { $0.orderKey < $1.orderKey }
+        if observed.count > Self.observedLimit { observed.removeLast() }
+    }
+
+    private mutating func keep(example: InputLocation) {
+        func key(_ location: InputLocation) -> (String, Int, Int) { (location.file, location.line ?? 0, location.packet ?? 0) }
+        guard examples.count < Self.exampleLimit || key(example) < key(examples[examples.count - 1]) else { return }
+        let position = examples.firstIndex { key(example) < key($0) } ?? examples.count
+        examples.insert(example, at: position)
+        if examples.count > Self.exampleLimit { examples.removeLast() }
     }
 }
 
@@ -64,5 +80,10 @@ public struct ObservedSummary: Hashable, Sendable {
         verdict = observed.verdict
         reason = observed.reason
         policies = observed.policies
+    }
+
+    /// A fixed order: verdict, reason, then the named policies.
+    var orderKey: String {
+        "\(verdict.rawValue)|\(reason ?? "")|" + policies.map { "\($0.namespace ?? "")/\($0.name)" }.joined(separator: ",")
     }
 }

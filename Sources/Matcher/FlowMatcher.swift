@@ -77,8 +77,22 @@ public struct FlowMatcher {
     }
 
     /// The groups, most attempts first (ties in a stable order of their keys).
-    public var sortedGroups: [FlowGroup] {
-        groups.sorted { ($1.count, $0.key.source, $0.key.destination) < ($0.count, $1.key.source, $1.key.destination) }
+    public var sortedGroups: [FlowGroup] { Self.sorted(groups) }
+
+    /// Most attempts first; ties by source, destination, protocol, port, agreement and the deciding
+    /// policies, so that the order does not depend on the order records arrived in.
+    static func sorted(_ groups: [FlowGroup]) -> [FlowGroup] {
+        func tieBreak(_ key: GroupKey) -> String {
+            let sides = [key.decision.egress, key.decision.ingress].map { side in
+                side.reason.rawValue + ":" + side.policies.map(\.description).joined(separator: ",")
+            }
+            return "\(key.protocol?.rawValue ?? "")|\(key.port ?? 0)|\(key.agreement.rawValue)|" + sides.joined(separator: "|")
+        }
+        let keyed = groups.map { (group: $0, tie: tieBreak($0.key)) }
+        return keyed.sorted {
+            ($1.group.count, $0.group.key.source, $0.group.key.destination, $0.tie)
+                < ($0.group.count, $1.group.key.source, $1.group.key.destination, $1.tie)
+        }.map(\.group)
     }
 
     /// `shop/web (Deployment)`, `shop/debug-pod`, `10.0.0.5`, `world`.

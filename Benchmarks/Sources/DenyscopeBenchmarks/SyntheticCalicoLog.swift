@@ -46,7 +46,8 @@ struct SyntheticCalicoLog {
         let destination = "10.244.\(6 + server % 4).\(100 + server / 4)"
         let interface = "cali" + String(format: "%011x", 0x5_27b0_801e + pod * 7919)
         let micros = random.next(below: 1_000_000)
-        let stamp = "2026-01-01T\(pad(Int(seconds / 3600 % 24))):\(pad(Int(seconds / 60 % 60))):\(pad(Int(seconds % 60))).\(String(format: "%06d", micros))+00:00"
+        let stamp =
+            "2026-01-01T\(pad(Int(seconds / 3600 % 24))):\(pad(Int(seconds / 60 % 60))):\(pad(Int(seconds % 60))).\(String(format: "%06d", micros))+00:00"
         let head =
             "\(stamp) node-\(node) kernel: calico-packet: IN=\(interface) OUT=eth0 MAC=ee:ee:ee:ee:ee:ee:1e:0a:36:33:f5:09:08:00 SRC=\(source) DST=\(destination) "
         let id = random.next(below: 65536)

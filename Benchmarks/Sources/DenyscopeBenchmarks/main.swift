@@ -84,19 +84,19 @@ case "triage":
     }
     let parallelism = option("--parallelism", ProcessInfo.processInfo.activeProcessorCount)
     let state = try ClusterLoader.load(paths: [arguments[clusterIndex + 1]]).state
-    var matcher = FlowMatcher(engine: PolicyEngine(cluster: state))
+    var matcher = ParallelFlowMatcher(engine: PolicyEngine(cluster: state), workers: parallelism)
     let reader = FlowReader(options: IngestOptions(format: .hubble, parallelism: parallelism))
     var stats = IngestStats()
+    var groups: [FlowGroup] = []
     let elapsed = try ContinuousClock().measure {
-        stats = try reader.read([path]) { flows in
-            for flow in flows { matcher.add(flow) }
-        }
+        stats = try reader.read([path]) { flows in matcher.add(flows) }
+        groups = matcher.sortedGroups
     }
     let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     let time = seconds(elapsed)
     print(stats)
     print(
-        "groups \(matcher.groups.count), denied attempts \(matcher.groups.filter { $0.key.decision.verdict == .denied }.reduce(0) { $0 + $1.count })"
+        "groups \(groups.count), denied attempts \(groups.filter { $0.key.decision.verdict == .denied }.reduce(0) { $0 + $1.count })"
     )
     print(String(format: "triage (parallelism %d): %.3f s, %.0f MB/s", parallelism, time, Double(bytes) / time / 1e6))
 case "pcap-write":

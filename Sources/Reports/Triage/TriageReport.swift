@@ -75,14 +75,17 @@ public enum TriageReport {
             json.array { json in
                 for nearMiss in decision.nearMisses { ExplainReport.write(nearMiss, into: &json) }
             }
+            // The records' own verdict, and every policy any of them names.
             if let observed = group.observed.first {
+                var named: [ObservedPolicy] = []
+                for policy in group.observed.flatMap(\.policies) where !named.contains(policy) { named.append(policy) }
                 json.key("observed")
                 json.object { json in
                     json.field("verdict", observed.verdict == .unknown ? nil : observed.verdict.rawValue)
                     json.field("reason", observed.reason)
                     json.key("policies")
                     json.array { json in
-                        for policy in observed.policies {
+                        for policy in named {
                             json.object { json in
                                 json.field("kind", policy.kind)
                                 json.field("namespace", policy.namespace)

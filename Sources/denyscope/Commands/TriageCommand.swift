@@ -78,10 +78,11 @@ struct TriageCommand: ParsableCommand {
     func run() throws {
         let loaded = try cluster.load()
         let engine = PolicyEngine(cluster: loaded.state, options: try cluster.engineOptions(for: loaded.state))
-        var matcher = FlowMatcher(engine: engine, includeAllowed: all, filter: try filter())
+        var matcher = ParallelFlowMatcher(
+            engine: engine, includeAllowed: all, filter: try filter(), workers: ProcessInfo.processInfo.activeProcessorCount)
         var progress = Progress()
         let stats = try input.reader.read(input.inputs) { flows in
-            for flow in flows { matcher.add(flow) }
+            matcher.add(flows)
             progress.advance(by: flows.count)
         }
         progress.finish()
