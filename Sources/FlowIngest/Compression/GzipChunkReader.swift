@@ -101,11 +101,17 @@ final class GzipChunkReader: ChunkSource {
                 }
             }
             let step: GzipInflater.Step
-            do {
-                step = try wrap { () throws(GzipInflater.Failure) in try result.get() }
-            } catch let error as InputError where produced > 0 {
+            switch result {
+            case .success(let success):
+                step = success
+            case .failure(let failure):
+                let error = corrupt(failure)
+                // Hand out what was inflated before the damage; throw on the next call.
+                produced += failure.produced
+                guard produced > 0 else { throw error }
                 pendingError = error
-                break
+                output.count = produced
+                return output
             }
             inputOffset += step.consumed
             compressedOffset += step.consumed
@@ -125,9 +131,14 @@ final class GzipChunkReader: ChunkSource {
         do {
             return try body()
         } catch {
-            throw InputError(
-                .unreadable, "gzip data is corrupt at byte \(compressedOffset + error.consumed): \(error.message)",
-                at: InputLocation(file: file))
+            throw corrupt(error)
         }
+    }
+
+    /// The located error for a zlib failure in the call that started at `compressedOffset`.
+    private func corrupt(_ failure: GzipInflater.Failure) -> InputError {
+        InputError(
+            .unreadable, "gzip data is corrupt at byte \(compressedOffset + failure.consumed): \(failure.message)",
+            at: InputLocation(file: file))
     }
 }

@@ -56,6 +56,8 @@ final class GzipInflater {
         var message: String
         /// Input bytes zlib had consumed in the failing call when it found the error.
         var consumed = 0
+        /// Output bytes written in the failing call before the error (valid as far as zlib knew).
+        var produced = 0
     }
 
     /// Inflates from `input` into `output` until the input is used up, the output is full, or
@@ -87,7 +89,7 @@ final class GzipInflater {
             if consumed == 0, produced == 0 { throw Failure(message: "no progress possible", consumed: 0) }
             return Step(consumed: consumed, produced: produced, stop: consumed == input.count ? .needsInput : .outputFull)
         default:
-            throw Failure(message: message, consumed: consumed)
+            throw Failure(message: message, consumed: consumed, produced: produced)
         }
     }
 
