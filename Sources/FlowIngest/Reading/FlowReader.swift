@@ -18,7 +18,9 @@ public struct FlowReader: Sendable {
     /// Reads every input in order and passes flows to `consume` in batches, in input order.
     ///
     /// - Parameter inputs: paths as the user gave them; `-` is standard input; a directory
-    ///   stands for its regular, non-hidden files, recursively, in name order. Gzip-compressed inputs are recognized by their magic bytes, whatever
+    ///   stands for its regular, non-hidden files, recursively, in name order, except that each
+    ///   family of rotated logs (`kern.log.2.gz`, `kern.log.1`, `kern.log`) reads oldest first
+    ///   (`RotationOrder`). Gzip-compressed inputs are recognized by their magic bytes, whatever
     ///   their names, and decompressed as they are read.
     /// - Returns: the accounting of all inputs together.
     /// - Throws: `InputError` (`unreadable`) for an input that cannot be opened or read or whose
@@ -55,7 +57,7 @@ public struct FlowReader: Sendable {
                     var nested: ObjCBool = false
                     if manager.fileExists(atPath: full, isDirectory: &nested), !nested.boolValue { found.append(full) }
                 }
-                files.append(contentsOf: found.sorted())
+                files.append(contentsOf: RotationOrder.sorted(found.sorted()))
             } else {
                 files.append(input)
             }
