@@ -53,6 +53,18 @@ struct FlowReaderGzipTests {
         #expect(compressed == plain)
     }
 
+    /// Should count a cut compressed capture as one failure at its end, keeping the packets before.
+    @Test func truncatedCompressedCapture() throws {
+        let bytes = try fixtureBytes("flows/gzip/web-veth.pcap.gz")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("denyscope-gzip-\(UUID().uuidString).pcap.gz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: path))
+        let result = try read([path])
+        #expect(result.stats.failed == 1)
+        #expect(result.stats.parsed > 0 && result.stats.isBalanced)
+        #expect(result.stats.failures.first?.location.packet == result.stats.records)
+    }
+
     /// Should decompress gzip data on standard input.
     @Test func readsGzipFromStandardInput() throws {
         let expected = try read([Fixtures.path("flows/calico/flowlog-enterprise-levels.jsonl")])
