@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Matcher", dependencies: ["DenyscopeCore", "PolicyEngine"]),
         .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine", "Matcher"]),
         .systemLibrary(name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .target(name: "FlowIngest", dependencies: ["DenyscopeCore", "CPcap"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "FlowIngest", dependencies: ["DenyscopeCore", "CPcap", "CZlib"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [

@@ -10,6 +10,7 @@ fi
 
 missing=()
 dpkg -s libpcap-dev >/dev/null 2>&1 || missing+=(libpcap-dev)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

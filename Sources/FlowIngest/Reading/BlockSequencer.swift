@@ -31,4 +31,11 @@ struct BlockSequencer: Sendable {
         linesSoFar += 1
         stats.countFailed(oversizedError(length: length, limit: maxRecordLength, at: InputLocation(file: file, line: linesSoFar)))
     }
+
+    /// Counts the data lost at the end of a cut input (a truncated gzip stream) as one failure
+    /// on the line after the last whole one, in place of the incomplete last line.
+    mutating func acceptTruncation(_ message: String) {
+        linesSoFar += 1
+        stats.countFailed(InputError(.unreadable, message, at: InputLocation(file: file, line: linesSoFar)))
+    }
 }

@@ -18,7 +18,10 @@ public struct FlowReader: Sendable {
     /// Reads every input in order and passes flows to `consume` in batches, in input order.
     ///
     /// - Parameter inputs: paths as the user gave them; `-` is standard input; a directory
-    ///   stands for its regular, non-hidden files, recursively, in name order.
+    ///   stands for its regular, non-hidden files, recursively, in name order, except that each
+    ///   family of rotated logs (`kern.log.2.gz`, `kern.log.1`, `kern.log`) reads oldest first
+    ///   (`RotationOrder`). Gzip-compressed inputs are recognized by their magic bytes, whatever
+    ///   their names, and decompressed as they are read.
     /// - Returns: the accounting of all inputs together.
     /// - Throws: `InputError` (`unreadable`) for an input that cannot be opened or read or whose
     ///   format is unknown or not supported yet; with `options.strict`, the first failed record.
@@ -30,7 +33,8 @@ public struct FlowReader: Sendable {
         return total
     }
 
-    /// The files `inputs` stand for, in reading order.
+    /// The files `inputs` stand for, in reading order (explicit paths as given; directories as
+    /// described in `read(_:_:)`).
     public static func expand(_ inputs: [String]) throws -> [String] {
         var files: [String] = []
         let manager = FileManager.default
@@ -53,7 +57,7 @@ public struct FlowReader: Sendable {
                     var nested: ObjCBool = false
                     if manager.fileExists(atPath: full, isDirectory: &nested), !nested.boolValue { found.append(full) }
                 }
-                files.append(contentsOf: found.sorted())
+                files.append(contentsOf: RotationOrder.sorted(found.sorted()))
             } else {
                 files.append(input)
             }
@@ -63,7 +67,8 @@ public struct FlowReader: Sendable {
 
     private func readOne(_ path: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let name = path == "-" ? "<stdin>" : path
-        if options.format == .pcap { return try readCapture(path, name: name, consume) }
+        // libpcap reads a capture on standard input itself; bytes peeked here could not be given back.
+        if options.format == .pcap, path == "-" { return try readCapture(path, name: name, consume) }
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -75,25 +80,35 @@ public struct FlowReader: Sendable {
             handle = opened
         }
         defer { if path != "-" { try? handle.close() } }
-        func nextChunk() throws -> Data? {
-            do {
-                guard let data = try handle.read(upToCount: options.chunkSize), !data.isEmpty else { return nil }
-                return data
-            } catch {
-                throw InputError(.unreadable, "read error: \(error.localizedDescription)", at: InputLocation(file: name))
+        let file = FileChunkSource(handle: handle, name: name, chunkSize: options.chunkSize)
+        guard let stored = try file.next().map({ try Self.gather($0, from: file) { $0.count >= 2 } }) else { return IngestStats() }
+        var source: ChunkSource = file
+        var first = stored
+        var gzip: GzipChunkReader? = nil
+        if stored.withUnsafeBytes({ FormatSniffer.isGzip($0) }) {
+            let reader = try GzipChunkReader(file: name, first: stored, source: file.next, chunkSize: options.chunkSize)
+            guard let decompressed = try reader.next() else {
+                if let truncation = reader.truncation { throw InputError(.unreadable, truncation, at: InputLocation(file: name)) }
+                return IngestStats()
             }
+            source = reader
+            first = decompressed
+            gzip = reader
         }
-        guard let first = try nextChunk() else { return IngestStats() }
-        let format = try options.format ?? sniff(first, name: name)
+        if options.format == nil {
+            first = try Self.gather(first, from: source) { $0.count >= FormatSniffer.prefixLength || $0.contains(0x0A) }
+        }
+        let format = try options.format ?? sniff(first, name: name, compressed: gzip != nil)
         switch format {
         case .hubble:
-            return try run(adapter: HubbleJSONAdapter(), name: name, first: first, next: nextChunk, consume)
+            return try run(adapter: HubbleJSONAdapter(), name: name, first: first, source: source, consume)
         case .calicoLog:
             let template = options.calicoLogPrefix.map(CalicoLogPrefixTemplate.init)
-            return try run(adapter: CalicoLogAdapter(prefixTemplate: template), name: name, first: first, next: nextChunk, consume)
+            return try run(adapter: CalicoLogAdapter(prefixTemplate: template), name: name, first: first, source: source, consume)
         case .calicoFlowLog:
-            return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, next: nextChunk, consume)
+            return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, source: source, consume)
         case .pcap:
+            if let gzip { return try readCompressedCapture(gzip, first: first, name: name, consume) }
             guard path != "-" else {
                 throw InputError(.unreadable, "a capture on standard input needs --input-format pcap", at: InputLocation(file: name))
             }
@@ -102,20 +117,33 @@ public struct FlowReader: Sendable {
     }
 
     /// A pcap or pcapng capture, read through libpcap rather than in chunks.
-    private func readCapture(_ path: String, name: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
+    func readCapture(_ path: String, name: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let reader = PcapReader(options: PcapOptions(filter: options.filter))
         return try reader.read(path: path, file: name, strict: options.strict, consume)
     }
 
-    private func sniff(_ data: Data, name: String) throws -> InputFormat {
+    /// `first` and the chunks after it joined until `enough` holds or the input ends, so that
+    /// the magic bytes and the first line can be seen whatever the chunk size.
+    private static func gather(_ first: Data, from source: ChunkSource, until enough: (Data) -> Bool) throws -> Data {
+        var data = first
+        while !enough(data), let more = try source.next() { data.append(more) }
+        return data
+    }
+
+    /// The format of an input that starts with `data` (decompressed when `compressed`).
+    private func sniff(_ data: Data, name: String, compressed: Bool) throws -> InputFormat {
         let guess = data.withUnsafeBytes { FormatSniffer.sniff($0) }
         switch guess {
         case .format(let format): return format
         case .gzip:
-            throw InputError(.unreadable, "gzip input is not supported yet; decompress it first", at: InputLocation(file: name))
-        case .unknown:
+            // Only reached for gzip data inside gzip data: the outer layer was already detected.
             throw InputError(
-                .unreadable, "unrecognized input format (use --input-format hubble|calico-log|calico-flowlog|pcap)",
+                .unreadable, "gzip data holds gzip data again; decompress the outer layer first (gzip -dc FILE | denyscope … -)",
+                at: InputLocation(file: name))
+        case .unknown:
+            let what = compressed ? "unrecognized input format in the decompressed gzip data" : "unrecognized input format"
+            throw InputError(
+                .unreadable, "\(what) (use --input-format hubble|calico-log|calico-flowlog|pcap)",
                 at: InputLocation(file: name, line: 1))
         }
     }
@@ -123,7 +151,7 @@ public struct FlowReader: Sendable {
     /// The loop: read a batch of chunks, split them at line ends, parse the blocks in parallel,
     /// put them back in order.
     private func run<Adapter: LineAdapter>(
-        adapter: Adapter, name: String, first: Data, next: () throws -> Data?, _ consume: ([Flow]) throws -> Void
+        adapter: Adapter, name: String, first: Data, source: ChunkSource, _ consume: ([Flow]) throws -> Void
     ) throws -> IngestStats {
         var splitter = RecordSplitter(maxRecordLength: options.maxRecordLength)
         var sequencer = BlockSequencer(file: name, maxRecordLength: splitter.maxRecordLength)
@@ -134,8 +162,10 @@ public struct FlowReader: Sendable {
             var pieces: [RecordSplitter.Piece] = []
             var blocks = 0
             while blocks < batchSize {
-                guard let chunk = try pendingChunk ?? next() else {
-                    pieces.append(contentsOf: splitter.finish())
+                guard let chunk = try pendingChunk ?? source.next() else {
+                    let tail = splitter.finish()
+                    // A cut stream's incomplete last line is not trusted: one failure stands for it.
+                    if source.truncation == nil { pieces.append(contentsOf: tail) }
                     ended = true
                     break
                 }
@@ -151,6 +181,7 @@ public struct FlowReader: Sendable {
                 case .oversized(let length): sequencer.acceptOversized(length: length)
                 }
             }
+            if ended, let truncation = source.truncation { sequencer.acceptTruncation(truncation) }
             if options.strict, let failure = sequencer.stats.failures.first { throw failure }
         }
         return sequencer.stats

@@ -25,7 +25,7 @@ public enum FormatSniffer {
     /// - pcap / pcapng by magic number; gzip by its two magic bytes.
     public static func sniff(_ prefix: UnsafeRawBufferPointer) -> Guess {
         let bytes = UnsafeRawBufferPointer(rebasing: prefix[..<min(prefix.count, prefixLength)])
-        if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B { return .gzip }
+        if isGzip(bytes) { return .gzip }
         if bytes.count >= 4 {
             let magic = (UInt32(bytes[0]) << 24) | (UInt32(bytes[1]) << 16) | (UInt32(bytes[2]) << 8) | UInt32(bytes[3])
             if [0xD4C3_B2A1, 0xA1B2_C3D4, 0x4D3C_B2A1, 0xA1B2_3C4D, 0x0A0D_0D0A].contains(magic) { return .format(.pcap) }
@@ -57,6 +57,12 @@ public enum FormatSniffer {
             return .format(.calicoLog)
         }
         return .unknown
+    }
+
+    /// Whether `prefix` starts with gzip's magic bytes `1f 8b` (RFC 1952 §2.3.1), whatever the
+    /// file is called.
+    public static func isGzip(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        prefix.count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B
     }
 
     /// Whether `haystack` contains the bytes of `needle`.
