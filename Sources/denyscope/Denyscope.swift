@@ -8,7 +8,9 @@ struct Denyscope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "denyscope",
         abstract: "Which policy denied which connection, and what would let the legitimate traffic through.",
-        subcommands: [ExplainCommand.self, TriageCommand.self, AuditCommand.self, FlowsCommand.self, DemoCommand.self])
+        subcommands: [
+            ExplainCommand.self, TriageCommand.self, AuditCommand.self, FlowsCommand.self, GenerateCommand.self, DemoCommand.self,
+        ])
 
     /// Runs the command and maps errors to the exit codes of DESIGN.md §4: 0 success, 2 bad usage
     /// or unreadable input, 3 a requested check failed, 1 anything else. (argument-parser's own
