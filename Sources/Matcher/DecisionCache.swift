@@ -5,8 +5,8 @@ import PolicyEngine
 /// and decisions cached per (source, destination, protocol, port), so the cost per flow does not
 /// grow with the number of policies.
 public struct DecisionCache {
-    /// A decided flow: the engine's decision and the endpoints as the snapshot resolved them, with
-    /// small integer ids that callers can key tables with instead of hashing the values.
+    /// A decided flow: the engine's decision (without near misses) and the endpoints as the snapshot
+    /// resolved them, with small integer ids that callers can key tables with instead of hashing the values.
     public struct Decided {
         public let decision: Decision
         /// Equal ids, equal decisions.
@@ -18,7 +18,13 @@ public struct DecisionCache {
         public let `protocol`: IPProtocol
         /// The destination port, or the ICMP type.
         public let port: UInt16?
+        /// The connection as the engine decided it, to explain it later (near misses).
+        public let connection: Connection
     }
+
+    /// Cached decisions kept at most; past it the table starts afresh, so memory stays bounded
+    /// whatever the number of distinct endpoint pairs.
+    public static let capacity = 1 << 17
 
     private struct EndpointKey: Hashable {
         let kind: Endpoint.Kind
@@ -47,6 +53,11 @@ public struct DecisionCache {
         self.engine = engine
     }
 
+    /// The near misses of a connection this cache decided (computed afresh, not cached).
+    public func nearMisses(_ connection: Connection) -> [NearMiss] {
+        engine.evaluate(connection, nearMisses: true).nearMisses
+    }
+
     /// The engine's decision for a flow; `nil` for replies (allowed with their connection) and
     /// records without a transport protocol, which are not evaluated.
     public mutating func decide(_ flow: Flow) -> Decided? {
@@ -55,14 +66,15 @@ public struct DecisionCache {
         let destination = intern(flow.destination)
         let port = proto.hasPorts ? flow.destinationPort : flow.icmpType.map(UInt16.init)
         let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
+        let connection = Connection(
+            source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
+            port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
         let decisionID: UInt32
         if let cached = decisionIDs[key] {
             decisionID = cached
         } else {
-            let connection = Connection(
-                source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
-                port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
-            let decision = engine.evaluate(connection)
+            if decisionIDs.count >= Self.capacity { decisionIDs.removeAll(keepingCapacity: true) }
+            let decision = engine.evaluate(connection, nearMisses: false)
             if let known = distinctDecisions[decision] {
                 decisionID = known
             } else {
@@ -74,7 +86,8 @@ public struct DecisionCache {
         }
         return Decided(
             decision: decisions[Int(decisionID)], decisionID: decisionID, source: endpoints[Int(source)].endpoint, sourceID: source,
-            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port)
+            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port,
+            connection: connection)
     }
 
     private mutating func intern(_ endpoint: Endpoint) -> UInt32 {

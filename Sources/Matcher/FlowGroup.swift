@@ -1,4 +1,5 @@
 import DenyscopeCore
+import PolicyEngine
 
 /// What a triage group has in common: who talked to whom on what, and how it was decided.
 public struct GroupKey: Hashable, Sendable {
@@ -18,6 +19,10 @@ public struct FlowGroup: Sendable {
     /// One representative endpoint of each side (the first seen).
     public let sourceEndpoint: Endpoint
     public let destinationEndpoint: Endpoint
+    /// The representative connection, kept to compute near misses once for the group.
+    public let connection: Connection
+    /// Rules that failed on exactly one constraint, for denied groups; filled by `explained`.
+    public internal(set) var nearMisses: [NearMiss] = []
     /// Connection attempts: a record's `attempts`, summed.
     public internal(set) var count: Int
     public internal(set) var firstSeen: Int64?

@@ -58,8 +58,8 @@ public struct FlowMatcher {
                 source: Self.groupName(decided.source), destination: Self.groupName(decided.destination), protocol: decided.protocol,
                 port: decided.port, decision: decided.decision, agreement: agreement)
             var group = FlowGroup(
-                key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, count: 0, firstSeen: nil,
-                lastSeen: nil, observed: [], examples: [])
+                key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, connection: decided.connection,
+                count: 0, firstSeen: nil, lastSeen: nil, observed: [], examples: [])
             group.add(flow)
             groupIndex[fastKey] = groups.count
             groups.append(group)
@@ -76,8 +76,17 @@ public struct FlowMatcher {
         return id
     }
 
-    /// The groups, most attempts first (ties in a stable order of their keys).
+    /// The groups, most attempts first (ties in a stable order of their keys), without near misses.
     public var sortedGroups: [FlowGroup] { Self.sorted(groups) }
+
+    /// The groups with their near misses computed, once each (denied groups only).
+    public func explained(_ groups: [FlowGroup]) -> [FlowGroup] {
+        groups.map { group in
+            var explained = group
+            if group.key.decision.verdict == .denied { explained.nearMisses = cache.nearMisses(group.connection) }
+            return explained
+        }
+    }
 
     /// Most attempts first; ties by source, destination, protocol, port, agreement and the deciding
     /// policies, so that the order does not depend on the order records arrived in.

@@ -50,6 +50,11 @@ public struct ParallelFlowMatcher {
         return FlowMatcher.sorted(order.compactMap { merged[$0] })
     }
 
+    /// The groups with their near misses computed, once each (denied groups only).
+    public func explained(_ groups: [FlowGroup]) -> [FlowGroup] {
+        workers[0].explained(groups)
+    }
+
     public var flowsSeen: Int { workers.reduce(0) { $0 + $1.flowsSeen } }
     public var notEvaluated: Int { workers.reduce(0) { $0 + $1.notEvaluated } }
 }

@@ -82,12 +82,14 @@ public struct PolicyEngine: Sendable {
 
     /// Decides a connection: both the source's egress and the destination's ingress must allow it.
     ///
-    /// Never throws: every input has a decision. Near misses are computed only for denying sides.
-    public func evaluate(_ connection: Connection) -> Decision {
+    /// Never throws: every input has a decision. Near misses are computed only for denying sides,
+    /// and only when asked: they cost more than the decision, and the matcher computes them once per
+    /// group rather than once per flow.
+    public func evaluate(_ connection: Connection, nearMisses wanted: Bool = true) -> Decision {
         let egress = dialect.decide(.egress, connection)
         let ingress = dialect.decide(.ingress, connection)
         var nearMisses: [NearMiss] = []
-        for side in [egress, ingress] where side.verdict == .denied {
+        for side in [egress, ingress] where wanted && side.verdict == .denied {
             nearMisses += dialect.nearMisses(side, connection)
         }
         return Decision(egress: egress, ingress: ingress, nearMisses: nearMisses)

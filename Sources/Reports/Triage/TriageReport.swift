@@ -73,7 +73,7 @@ public enum TriageReport {
             }
             json.key("nearMisses")
             json.array { json in
-                for nearMiss in decision.nearMisses { ExplainReport.write(nearMiss, into: &json) }
+                for nearMiss in group.nearMisses { ExplainReport.write(nearMiss, into: &json) }
             }
             // The records' own verdict, and every policy any of them names.
             if let observed = group.observed.first {

@@ -20,7 +20,7 @@ public enum TriageTable {
                     if let tier = deciding?.tier { text += " (tier \(tier))" }
                     return text
                 } ?? "-"
-            let nearMiss = decision.nearMisses.first.map(ExplainText.describe) ?? "-"
+            let nearMiss = group.nearMisses.first.map(ExplainText.describe) ?? "-"
             return [
                 String(group.count), group.key.source, group.key.destination, service, TriageReport.side(decision) ?? "-",
                 deciding?.reason.rawValue ?? "-", policy,

@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         for flow in session.push(Array((flows + "\n").utf8)) + session.finish() { matcher.add(flow) }
         print("")
         print("$ denyscope triage --cluster \(scenario.fileName) \(file)")
-        print(TriageTable.text(matcher.sortedGroups))
+        print(TriageTable.text(matcher.explained(matcher.sortedGroups)))
         print(session.stats.description)
     }
 }

@@ -90,8 +90,10 @@ struct TriageCommand: ParsableCommand {
             records: stats.records, parsed: stats.parsed, skipped: stats.skipped, failed: stats.failed,
             skippedByReason: Dictionary(uniqueKeysWithValues: stats.skippedByReason.map { ($0.key.code, $0.value) }),
             failures: stats.failures.map(\.description))
-        let groups = matcher.sortedGroups
-        let shown = top.map { Array(groups.prefix($0)) } ?? groups
+        let sorted = matcher.sortedGroups
+        // Near misses cost an evaluation each: compute them for the groups shown only.
+        let groups = output == .json ? matcher.explained(sorted) : sorted
+        let shown = output == .json ? groups : matcher.explained(top.map { Array(sorted.prefix($0)) } ?? sorted)
         switch output {
         case .json:
             var json = JSONWriter(pretty: true)
