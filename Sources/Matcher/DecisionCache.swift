@@ -18,8 +18,6 @@ public struct DecisionCache {
         public let `protocol`: IPProtocol
         /// The destination port, or the ICMP type.
         public let port: UInt16?
-        /// The connection as the engine decided it, to explain it later (near misses).
-        public let connection: Connection
     }
 
     /// Cached decisions kept at most; past it the table starts afresh, so memory stays bounded
@@ -53,9 +51,14 @@ public struct DecisionCache {
         self.engine = engine
     }
 
-    /// The near misses of a connection this cache decided (computed afresh, not cached).
-    public func nearMisses(_ connection: Connection) -> [NearMiss] {
-        engine.evaluate(connection, nearMisses: true).nearMisses
+    /// The near misses of a group's connection, computed afresh from its representative endpoints.
+    public func nearMisses(_ group: FlowGroup) -> [NearMiss] {
+        guard let proto = group.key.protocol else { return [] }
+        let connection = Connection(
+            source: engine.resolve(recorded: group.sourceEndpoint), destination: engine.resolve(recorded: group.destinationEndpoint),
+            protocol: proto, port: proto.hasPorts ? group.key.port : nil, icmpType: proto.hasPorts ? nil : group.key.port.map { UInt8($0) },
+            icmpCode: group.icmpCode)
+        return engine.evaluate(connection, nearMisses: true).nearMisses
     }
 
     /// The engine's decision for a flow; `nil` for replies (allowed with their connection) and
@@ -66,14 +69,14 @@ public struct DecisionCache {
         let destination = intern(flow.destination)
         let port = proto.hasPorts ? flow.destinationPort : flow.icmpType.map(UInt16.init)
         let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
-        let connection = Connection(
-            source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
-            port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
         let decisionID: UInt32
         if let cached = decisionIDs[key] {
             decisionID = cached
         } else {
             if decisionIDs.count >= Self.capacity { decisionIDs.removeAll(keepingCapacity: true) }
+            let connection = Connection(
+                source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
+                port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
             let decision = engine.evaluate(connection, nearMisses: false)
             if let known = distinctDecisions[decision] {
                 decisionID = known
@@ -86,8 +89,7 @@ public struct DecisionCache {
         }
         return Decided(
             decision: decisions[Int(decisionID)], decisionID: decisionID, source: endpoints[Int(source)].endpoint, sourceID: source,
-            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port,
-            connection: connection)
+            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port)
     }
 
     private mutating func intern(_ endpoint: Endpoint) -> UInt32 {

@@ -1,5 +1,4 @@
 import DenyscopeCore
-import PolicyEngine
 
 /// What a triage group has in common: who talked to whom on what, and how it was decided.
 public struct GroupKey: Hashable, Sendable {
@@ -19,8 +18,8 @@ public struct FlowGroup: Sendable {
     /// One representative endpoint of each side (the first seen).
     public let sourceEndpoint: Endpoint
     public let destinationEndpoint: Endpoint
-    /// The representative connection, kept to compute near misses once for the group.
-    public let connection: Connection
+    /// The ICMP code of the representative connection (the type is the key's port).
+    public let icmpCode: UInt8?
     /// Rules that failed on exactly one constraint, for denied groups; filled by `explained`.
     public internal(set) var nearMisses: [NearMiss] = []
     /// Connection attempts: a record's `attempts`, summed.

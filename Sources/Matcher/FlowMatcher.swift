@@ -58,7 +58,7 @@ public struct FlowMatcher {
                 source: Self.groupName(decided.source), destination: Self.groupName(decided.destination), protocol: decided.protocol,
                 port: decided.port, decision: decided.decision, agreement: agreement)
             var group = FlowGroup(
-                key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, connection: decided.connection,
+                key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, icmpCode: flow.icmpCode,
                 count: 0, firstSeen: nil, lastSeen: nil, observed: [], examples: [])
             group.add(flow)
             groupIndex[fastKey] = groups.count
@@ -83,7 +83,7 @@ public struct FlowMatcher {
     public func explained(_ groups: [FlowGroup]) -> [FlowGroup] {
         groups.map { group in
             var explained = group
-            if group.key.decision.verdict == .denied { explained.nearMisses = cache.nearMisses(group.connection) }
+            if group.key.decision.verdict == .denied { explained.nearMisses = cache.nearMisses(group) }
             return explained
         }
     }
