@@ -37,13 +37,7 @@ extension LineAdapter {
             }
             let outcome = parser.parse(line: line, location: location)
             result.stats.count(outcome, at: location)
-            if case .parsed(let flow) = outcome {
-                if result.flows.capacity == 0 {
-                    // Room for the block's flows at this line's length, so that they are not copied as the array grows.
-                    result.flows.reserveCapacity((block.count - lineStart) / max(line.count, 64) + 16)
-                }
-                result.flows.append(flow)
-            }
+            if case .parsed(let flow) = outcome { result.flows.append(flow) }
         }
         result.lineCount = lineNumber
         return result
