@@ -158,7 +158,9 @@ public struct FlowReader: Sendable {
         var sequencer = BlockSequencer(file: name, maxRecordLength: splitter.maxRecordLength)
         var pendingChunk: Data? = first
         var ended = false
-        let batchSize = options.parallelism == 1 ? 1 : options.parallelism * 2
+        // With read-ahead, two batches are in memory at once: one block per thread each keeps the
+        // bound of `parallelism × 2` blocks.
+        let batchSize = options.parallelism
         let parallel = options.parallelism > 1
         var inFlight: ParsingBatch? = nil
         defer { inFlight?.wait() }
