@@ -58,42 +58,31 @@ struct HubbleLabels: Sendable {
     }
 }
 
-/// Label lists parsed before, by their raw bytes: real traffic repeats few identities.
+/// Values of one block's records parsed before, by their raw bytes: real traffic repeats few
+/// identities, label lists, workloads, namespaces, pod and node names.
 ///
-/// Keyed by a 64-bit hash of the bytes computed eight bytes at a time; a hit is confirmed by
-/// comparing the bytes, so a collision only costs a re-parse.
+/// Keyed by a 64-bit hash of the bytes; a hit is confirmed by comparing the bytes, so a
+/// collision only costs a re-parse. Only successful parses are stored.
 struct HubbleLabelCache {
-    private struct Entry {
-        let bytes: [UInt8]
-        let labels: HubbleLabels
-    }
-
-    private var entries: [UInt64: Entry] = [:]
-    static let capacity = 4096
+    private var labelLists = ByteKeyedCache<HubbleLabels>(slots: 1024)
+    private var workloads = ByteKeyedCache<WorkloadReference?>(slots: 256)
+    private var texts = ByteKeyedCache<String>(slots: 1024)
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels
     {
-        let key = Self.hash(raw)
-        if let cached = entries[key], cached.bytes.elementsEqual(raw) { return cached.labels }
-        let parsed = HubbleLabels(try parse())
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = Entry(bytes: [UInt8](raw), labels: parsed)
-        return parsed
+        try labelLists.value(raw) { _ throws(HubbleFieldError) in HubbleLabels(try parse()) }
     }
 
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-            offset += 8
-        }
-        while offset < raw.count {
-            hash = (hash ^ UInt64(raw[offset])) &* 0xC4CE_B9FE_1A85_EC53
-            offset += 1
-        }
-        return hash ^ (hash >> 29)
+    /// The workload of a `workloads` array whose raw bytes are `raw`.
+    mutating func workload(
+        _ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> WorkloadReference?
+    ) throws(HubbleFieldError) -> WorkloadReference? {
+        try workloads.value(raw) { _ throws(HubbleFieldError) in try parse() }
+    }
+
+    /// The text of a JSON string without escapes whose bytes (between the quotes) are `raw`.
+    mutating func text(_ raw: UnsafeRawBufferPointer) -> String {
+        texts.value(raw) { String(decoding: $0, as: UTF8.self) }
     }
 }

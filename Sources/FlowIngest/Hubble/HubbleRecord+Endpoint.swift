@@ -32,14 +32,14 @@ extension HubbleRecord {
         if let span = try array(fields.labels) {
             labels = try cache.labels(span.rawBytes(in: line)) { () throws(HubbleFieldError) in try strings(fields.labels) }
         }
-        endpoint.namespace = nonEmpty(try string(fields.namespace)) ?? labels.namespace
-        endpoint.pod = nonEmpty(try string(fields.podName))
+        endpoint.namespace = nonEmpty(try string(fields.namespace, cache: &cache)) ?? labels.namespace
+        endpoint.pod = nonEmpty(try string(fields.podName, cache: &cache))
         endpoint.labels = labels.podLabels.isEmpty ? nil : labels.podLabels
-        endpoint.workload = try workload(fields.workloads)
+        endpoint.workload = try workload(fields.workloads, cache: &cache)
         peer.identityLabels = labels.identityLabels
         peer.namespaceLabels = labels.namespaceLabels.isEmpty ? nil : labels.namespaceLabels
         peer.serviceAccount = labels.serviceAccount
-        peer.cluster = nonEmpty(try string(fields.cluster)) ?? labels.cluster
+        peer.cluster = nonEmpty(try string(fields.cluster, cache: &cache)) ?? labels.cluster
         if let kind = labels.reservedKind, endpoint.pod == nil {
             endpoint.kind = kind
         } else if endpoint.pod != nil || endpoint.namespace != nil {
@@ -54,8 +54,13 @@ extension HubbleRecord {
         return (endpoint, peer)
     }
 
-    private func workload(_ field: HubbleField) throws(HubbleFieldError) -> WorkloadReference? {
-        guard let span = try array(field), let first = try elements(of: span, field).first else { return nil }
+    private func workload(_ field: HubbleField, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> WorkloadReference? {
+        guard let span = try array(field) else { return nil }
+        return try cache.workload(span.rawBytes(in: line)) { () throws(HubbleFieldError) in try workload(field, span) }
+    }
+
+    private func workload(_ field: HubbleField, _ span: JSONSpan) throws(HubbleFieldError) -> WorkloadReference? {
+        guard let first = try elements(of: span, field).first else { return nil }
         guard first.kind == .object else { throw invalid(field, "expected objects, got \(first.kind)") }
         var slots: [JSONSpan?] = []
         do {

@@ -5,8 +5,8 @@ extension HubbleRecord {
     func flow(location: InputLocation, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> Flow {
         var flow = Flow(source: Endpoint(kind: .unknown), destination: Endpoint(kind: .unknown), location: location)
         flow.time = try time()
-        let wrapperNode = try wrapperString(.nodeName)
-        flow.node = try string(.nodeName) ?? wrapperNode
+        let wrapperNode = try wrapperString(.nodeName, cache: &cache)
+        flow.node = try string(.nodeName, cache: &cache) ?? wrapperNode
         try readAddresses(into: &flow)
         try readTransport(into: &flow)
         (flow.source, flow.sourcePeer) = try endpoint(.source, ip: flow.source.ip, cache: &cache)
@@ -30,13 +30,13 @@ extension HubbleRecord {
         return flow
     }
 
-    private func wrapperString(_ field: HubbleWrapperField) throws(HubbleFieldError) -> String? {
+    private func wrapperString(_ field: HubbleWrapperField, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> String? {
         guard let span = wrapperSpan(field) else { return nil }
         guard span.kind == .string else {
             throw HubbleFieldError(
                 code: .invalidField, message: "field \"\(field.path.split(separator: "|")[0])\": expected string, got \(span.kind)")
         }
-        return span.string(in: line)
+        return span.hasEscapes ? span.string(in: line) : cache.text(span.rawBytes(in: line))
     }
 
     private func time() throws(HubbleFieldError) -> Int64? {

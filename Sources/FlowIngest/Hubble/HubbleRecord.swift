@@ -39,6 +39,13 @@ struct HubbleRecord {
         return span.string(in: line)
     }
 
+    /// `string(_:)`, with the text of a string without escapes taken from `cache` when it repeats.
+    func string(_ field: HubbleField, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> String? {
+        guard let span = span(field) else { return nil }
+        guard span.kind == .string else { throw wrongKind(field, "string", span) }
+        return span.hasEscapes ? span.string(in: line) : cache.text(span.rawBytes(in: line))
+    }
+
     func object(_ field: HubbleField) throws(HubbleFieldError) -> JSONSpan? {
         guard let span = span(field) else { return nil }
         guard span.kind == .object else { throw wrongKind(field, "object", span) }

@@ -14,12 +14,16 @@ struct BlockSequencer: Sendable {
     }
 
     /// Takes the next block's result and returns its flows, ready for the consumer.
-    mutating func accept(_ result: LineBlockResult) -> [Flow] {
-        var flows = result.flows
+    mutating func accept(_ result: consuming LineBlockResult) -> [Flow] {
+        // Taken out of the result, so that the flows are changed in place, not copied.
+        var flows: [Flow] = []
+        swap(&flows, &result.flows)
         let base = linesSoFar
-        for index in flows.indices {
-            if base != 0 { flows[index].location.line = flows[index].location.line.map { $0 + base } }
-            attempts.count(&flows[index])
+        flows.withUnsafeMutableBufferPointer { flows in
+            for index in flows.indices {
+                if base != 0, let line = flows[index].location.line { flows[index].location.line = line + base }
+                attempts.count(&flows[index])
+            }
         }
         stats.merge(result.stats.shiftingLines(by: base))
         linesSoFar += result.lineCount

@@ -149,7 +149,8 @@ public struct FlowReader: Sendable {
     }
 
     /// The loop: read a batch of chunks, split them at line ends, parse the blocks in parallel,
-    /// put them back in order.
+    /// put them back in order. With more than one thread, the next batch is read and parsed
+    /// while the previous one is put in order and consumed on this thread.
     private func run<Adapter: LineAdapter>(
         adapter: Adapter, name: String, first: Data, source: ChunkSource, _ consume: ([Flow]) throws -> Void
     ) throws -> IngestStats {
@@ -157,54 +158,106 @@ public struct FlowReader: Sendable {
         var sequencer = BlockSequencer(file: name, maxRecordLength: splitter.maxRecordLength)
         var pendingChunk: Data? = first
         var ended = false
-        let batchSize = options.parallelism == 1 ? 1 : options.parallelism * 2
-        while !ended {
-            var pieces: [RecordSplitter.Piece] = []
-            var blocks = 0
-            while blocks < batchSize {
-                guard let chunk = try pendingChunk ?? source.next() else {
-                    let tail = splitter.finish()
-                    // A cut stream's incomplete last line is not trusted: one failure stands for it.
-                    if source.truncation == nil { pieces.append(contentsOf: tail) }
+        // With read-ahead, two batches are in memory at once: one block per thread each keeps the
+        // bound of `parallelism × 2` blocks.
+        let batchSize = options.parallelism
+        let parallel = options.parallelism > 1
+        var inFlight: ParsingBatch? = nil
+        defer { inFlight?.wait() }
+        repeat {
+            var next: ParsingBatch? = nil
+            var readError: Error? = nil
+            if !ended {
+                var pieces: [RecordSplitter.Piece] = []
+                do {
+                    var blocks = 0
+                    while blocks < batchSize {
+                        guard let chunk = try pendingChunk ?? source.next() else {
+                            let tail = splitter.finish()
+                            // A cut stream's incomplete last line is not trusted: one failure stands for it.
+                            if source.truncation == nil { pieces.append(contentsOf: tail) }
+                            ended = true
+                            break
+                        }
+                        pendingChunk = nil
+                        let produced = chunk.withUnsafeBytes { splitter.push($0) }
+                        blocks += produced.count
+                        pieces.append(contentsOf: produced)
+                    }
+                    next = ParsingBatch(
+                        pieces: pieces, adapter: adapter, name: name, maxRecordLength: splitter.maxRecordLength,
+                        inBackground: parallel)
+                } catch {
+                    // Reported after the batches read before it are consumed, as without read-ahead.
+                    readError = error
                     ended = true
-                    break
-                }
-                pendingChunk = nil
-                let produced = chunk.withUnsafeBytes { splitter.push($0) }
-                blocks += produced.count
-                pieces.append(contentsOf: produced)
-            }
-            let results = parse(pieces, adapter: adapter, name: name, maxRecordLength: splitter.maxRecordLength)
-            for (piece, result) in zip(pieces, results) {
-                switch piece {
-                case .lines: if let result { try consume(sequencer.accept(result)) }
-                case .oversized(let length): sequencer.acceptOversized(length: length)
                 }
             }
-            if ended, let truncation = source.truncation { sequencer.acceptTruncation(truncation) }
-            if options.strict, let failure = sequencer.stats.failures.first { throw failure }
-        }
+            if let batch = inFlight {
+                inFlight = nil
+                try merge(batch, into: &sequencer, consume)
+            }
+            if let readError {
+                next?.wait()
+                throw readError
+            }
+            inFlight = next
+        } while inFlight != nil
+        if let truncation = source.truncation { sequencer.acceptTruncation(truncation) }
+        if options.strict, let failure = sequencer.stats.failures.first { throw failure }
         return sequencer.stats
     }
 
-    private func parse<Adapter: LineAdapter>(
-        _ pieces: [RecordSplitter.Piece], adapter: Adapter, name: String, maxRecordLength: Int
-    ) -> [LineBlockResult?] {
+    private func merge(_ batch: ParsingBatch, into sequencer: inout BlockSequencer, _ consume: ([Flow]) throws -> Void) throws {
+        var results = batch.takeResults()
+        for (index, piece) in batch.pieces.enumerated() {
+            switch piece {
+            case .lines:
+                if let result = results[index].take() { try consume(sequencer.accept(result)) }
+            case .oversized(let length): sequencer.acceptOversized(length: length)
+            }
+        }
+        if options.strict, let failure = sequencer.stats.failures.first { throw failure }
+    }
+}
+
+/// One batch of pieces being parsed, on the calling thread or on all cores in the background.
+private final class ParsingBatch: @unchecked Sendable {
+    let pieces: [RecordSplitter.Piece]
+    private let slots: ResultSlots
+    private let group = DispatchGroup()
+
+    init<Adapter: LineAdapter>(
+        pieces: [RecordSplitter.Piece], adapter: Adapter, name: String, maxRecordLength: Int, inBackground: Bool
+    ) {
+        self.pieces = pieces
+        let slots = ResultSlots(count: pieces.count)
+        self.slots = slots
         let blocks: [[UInt8]?] = pieces.map {
             if case .lines(let bytes) = $0 { return bytes }
             return nil
         }
-        guard options.parallelism > 1, blocks.count > 1 else {
-            return blocks.map { block in
-                block.map { $0.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) } }
+        guard inBackground else {
+            for (index, block) in blocks.enumerated() {
+                guard let block else { continue }
+                slots.store(block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) }, at: index)
+            }
+            return
+        }
+        DispatchQueue.global().async(group: group) {
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                guard let block = blocks[index] else { return }
+                slots.store(block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) }, at: index)
             }
         }
-        let results = ResultSlots(count: blocks.count)
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-            guard let block = blocks[index] else { return }
-            results.store(block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) }, at: index)
-        }
-        return results.values
+    }
+
+    func wait() { group.wait() }
+
+    /// The results, in piece order, once parsing has finished.
+    func takeResults() -> [LineBlockResult?] {
+        group.wait()
+        return slots.take()
     }
 }
 
@@ -221,9 +274,12 @@ private final class ResultSlots: @unchecked Sendable {
         lock.unlock()
     }
 
-    var values: [LineBlockResult?] {
+    /// The results, moved out.
+    func take() -> [LineBlockResult?] {
         lock.lock()
         defer { lock.unlock() }
-        return storage
+        var values: [LineBlockResult?] = []
+        swap(&values, &storage)
+        return values
     }
 }

@@ -41,6 +41,7 @@ public struct CalicoLogLineParser: LineRecordParser {
     let prefixTemplate: CalicoLogPrefixTemplate?
     let workloadPrefix: [UInt8]
     var journalSlots: [JSONSpan?] = []
+    var hosts = HostNameCache()
     /// The last prefix seen and what it says: lines of one file share a few prefixes.
     var lastPrefix: [UInt8] = []
     var lastRule: PacketLogRule? = nil
@@ -53,7 +54,7 @@ public struct CalicoLogLineParser: LineRecordParser {
     public mutating func parse(line: UnsafeRawBufferPointer, location: InputLocation) -> RecordOutcome {
         let envelope: KernelLogEnvelope
         do {
-            envelope = try KernelLogWrapper.envelope(of: line, journalSlots: &journalSlots)
+            envelope = try KernelLogWrapper.envelope(of: line, journalSlots: &journalSlots, hosts: &hosts)
         } catch {
             return .failed(error.code, error.message)
         }

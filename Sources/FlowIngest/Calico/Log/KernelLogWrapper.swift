@@ -32,9 +32,9 @@ enum KernelLogWrapper {
     ///
     /// - Throws: `CalicoRecordError` for a journal JSON line that is not valid JSON or has a
     ///   `MESSAGE` of the wrong type.
-    static func envelope(of line: UnsafeRawBufferPointer, journalSlots: inout [JSONSpan?]) throws(CalicoRecordError)
-        -> KernelLogEnvelope
-    {
+    static func envelope(
+        of line: UnsafeRawBufferPointer, journalSlots: inout [JSONSpan?], hosts: inout HostNameCache
+    ) throws(CalicoRecordError) -> KernelLogEnvelope {
         var start = skipSpaces(line, from: 0)
         guard start < line.count else { return KernelLogEnvelope(message: .range(start..<line.count)) }
         if line[start] == UInt8(ascii: "{") { return try journalJSON(line, slots: &journalSlots) }
@@ -46,7 +46,7 @@ enum KernelLogWrapper {
         {
             start = close + 1
             if line.matches("1 ", at: start) {
-                return rfc5424(line, from: start + 2)
+                return rfc5424(line, from: start + 2, hosts: &hosts)
             }
         }
         if line.matches("kern ", at: start) || line.matches("kern :", at: start) {
@@ -60,9 +60,9 @@ enum KernelLogWrapper {
         }
         if let stamp = isoStamp(line, from: start) {
             time = stamp.time
-            (node, start) = hostAndTag(line, from: stamp.end)
+            (node, start) = hostAndTag(line, from: stamp.end, hosts: &hosts)
         } else if let end = bsdStampEnd(line, from: start) {
-            (node, start) = hostAndTag(line, from: end)
+            (node, start) = hostAndTag(line, from: end, hosts: &hosts)
         }
         start = skipBracketStamp(line, from: start)
         return KernelLogEnvelope(message: .range(start..<line.count), time: time, node: node)
@@ -101,10 +101,10 @@ enum KernelLogWrapper {
 
     /// After a stamp: `host tag: ` → the host and the offset of the message. A tag is a word
     /// ending in `:` (`kernel:`, `kernel[0]:`) without `=`; without one, the message starts at the host.
-    static func hostAndTag(_ line: UnsafeRawBufferPointer, from start: Int) -> (String?, Int) {
+    static func hostAndTag(_ line: UnsafeRawBufferPointer, from start: Int, hosts: inout HostNameCache) -> (String?, Int) {
         let hostStart = skipSpaces(line, from: start)
         guard let hostEnd = line.firstOffset(of: UInt8(ascii: " "), from: hostStart) else { return (nil, hostStart) }
-        let host = String(decoding: line.slice(hostStart..<hostEnd), as: UTF8.self)
+        let host = hosts.name(line.slice(hostStart..<hostEnd))
         let tagStart = hostEnd + 1
         guard let tagEnd = line.firstOffset(of: UInt8(ascii: " "), from: tagStart), tagEnd > tagStart,
             line[tagEnd - 1] == UInt8(ascii: ":"), line.slice(tagStart..<tagEnd).firstIndex(of: UInt8(ascii: "=")) == nil
@@ -113,7 +113,7 @@ enum KernelLogWrapper {
     }
 
     /// RFC 5424 after `<PRI>1 `: `stamp host app procid msgid sd msg`.
-    static func rfc5424(_ line: UnsafeRawBufferPointer, from start: Int) -> KernelLogEnvelope {
+    static func rfc5424(_ line: UnsafeRawBufferPointer, from start: Int, hosts: inout HostNameCache) -> KernelLogEnvelope {
         var fields: [Range<Int>] = []
         var index = start
         while fields.count < 5, let space = line.firstOffset(of: UInt8(ascii: " "), from: index) {
@@ -135,7 +135,7 @@ enum KernelLogWrapper {
         if line.matches("\u{FEFF}", at: index) { index += 3 }
         let time = line.matches("-", at: fields[0].lowerBound) ? nil : RFC3339Stamp.nanoseconds(line.slice(fields[0]))
         let host = line.slice(fields[1])
-        let node = host.count == 1 && host[0] == UInt8(ascii: "-") ? nil : String(decoding: host, as: UTF8.self)
+        let node = host.count == 1 && host[0] == UInt8(ascii: "-") ? nil : hosts.name(host)
         return KernelLogEnvelope(message: .range(skipBracketStamp(line, from: index)..<line.count), time: time, node: node)
     }
 
@@ -198,5 +198,26 @@ enum KernelLogWrapper {
         var index = start
         while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
         return index
+    }
+}
+
+/// Host names decoded before, by their bytes: a log file names few hosts, so each distinct name
+/// is decoded once per block of lines instead of once per line.
+struct HostNameCache {
+    private var entries: [(bytes: [UInt8], name: String)] = []
+    private var nextVictim = 0
+    static let capacity = 8
+
+    /// The host name `bytes` spell (decoded as UTF-8, invalid bytes replaced).
+    mutating func name(_ bytes: UnsafeRawBufferPointer) -> String {
+        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.name }
+        let name = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.capacity {
+            entries.append(([UInt8](bytes), name))
+        } else {
+            entries[nextVictim] = ([UInt8](bytes), name)
+            nextVictim = (nextVictim + 1) % Self.capacity
+        }
+        return name
     }
 }
