@@ -99,26 +99,27 @@ struct ConnectionAttempt {
     /// The normalized flow of this attempt (DESIGN.md §5: only ICMP administratively prohibited
     /// is a policy rejection the capture itself shows).
     func flow(file: String) -> Flow {
-        var flow = Flow(
-            time: firstTime, source: Endpoint(kind: .unknown, ip: originator), destination: Endpoint(kind: .unknown, ip: responder),
-            event: FlowEvent(kind: .packet), location: InputLocation(file: file, packet: firstPacket))
+        // One call of the full initializer: Flow is large, and setting its fields one by one
+        // afterwards copies it.
+        let ipProtocol: IPProtocol
+        var sourcePort: UInt16?
+        var destinationPort: UInt16?
+        var icmpType: UInt8?
+        var icmpCode: UInt8?
         switch transport {
         case .tcp, .udp, .sctp:
-            flow.ipProtocol = transport == .tcp ? .tcp : transport == .udp ? .udp : .sctp
-            flow.sourcePort = originatorPort
-            flow.destinationPort = responderPort
-            if transport == .tcp { flow.tcpFlags = .syn }
+            ipProtocol = transport == .tcp ? .tcp : transport == .udp ? .udp : .sctp
+            sourcePort = originatorPort
+            destinationPort = responderPort
         case .icmp:
-            flow.ipProtocol = .icmp
-            flow.icmpType = 8
-            flow.icmpCode = 0
+            ipProtocol = .icmp
+            icmpType = 8
+            icmpCode = 0
         case .icmpv6:
-            flow.ipProtocol = .icmpv6
-            flow.icmpType = 128
-            flow.icmpCode = 0
+            ipProtocol = .icmpv6
+            icmpType = 128
+            icmpCode = 0
         }
-        flow.isReply = false
-        flow.tunnel = tunnel?.rawValue
         let outcome = self.outcome
         var observed = Flow.Observed()
         switch outcome.kind {
@@ -130,7 +131,10 @@ struct ConnectionAttempt {
         case .refused, .unanswered: observed.verdict = .unknown
         }
         observed.inferred = outcome
-        flow.observed = observed
-        return flow
+        return Flow(
+            time: firstTime, source: Endpoint(kind: .unknown, ip: originator), destination: Endpoint(kind: .unknown, ip: responder),
+            ipProtocol: ipProtocol, sourcePort: sourcePort, destinationPort: destinationPort, icmpType: icmpType,
+            icmpCode: icmpCode, tcpFlags: transport == .tcp ? .syn : [], isReply: false, tunnel: tunnel?.rawValue,
+            observed: observed, event: FlowEvent(kind: .packet), location: InputLocation(file: file, packet: firstPacket))
     }
 }
