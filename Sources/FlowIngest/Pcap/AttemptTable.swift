@@ -43,6 +43,16 @@ struct AttemptTable {
         return z ^ (z >> 31)
     }
 
+    /// `a == b`, inlined (`IPAddress`'s own `==` is a call into another module).
+    @inline(__always)
+    static func same(_ a: IPAddress, _ b: IPAddress) -> Bool {
+        switch (a, b) {
+        case (.v4(let x), .v4(let y)): return x == y
+        case (.v6(let xHigh, let xLow), .v6(let yHigh, let yLow)): return xHigh == yHigh && xLow == yLow
+        default: return false
+        }
+    }
+
     /// The position of the live attempt of the connection between the two endpoints.
     @inline(__always)
     func find(
@@ -60,9 +70,9 @@ struct AttemptTable {
                 let attempt = attempts[position]
                 if attempt.transport == transport,
                     (attempt.originatorPort == sourcePort && attempt.responderPort == destinationPort
-                        && attempt.originator == source && attempt.responder == destination)
+                        && Self.same(attempt.originator, source) && Self.same(attempt.responder, destination))
                         || (attempt.originatorPort == destinationPort && attempt.responderPort == sourcePort
-                            && attempt.originator == destination && attempt.responder == source)
+                            && Self.same(attempt.originator, destination) && Self.same(attempt.responder, source))
                 {
                     return position
                 }
@@ -125,13 +135,13 @@ struct AttemptTable {
     /// Takes every live attempt out, in first-packet order, and empties the table.
     mutating func removeAll() -> [ConnectionAttempt] {
         var live = attempts
+        attempts = []  // so that `live` is the only reference and is compacted in place
         var kept = 0
         for position in live.indices where isLive[position] {
             if kept != position { live[kept] = live[position] }
             kept += 1
         }
         live.removeLast(live.count - kept)
-        attempts = []
         isLive = []
         liveCount = 0
         rebuild(capacity: 1 << 12)

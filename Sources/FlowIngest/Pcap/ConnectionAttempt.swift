@@ -51,7 +51,7 @@ struct ConnectionAttempt {
 
     /// Whether `packet` travels from the originator to the responder.
     func isFromOriginator(_ packet: DecodedPacket) -> Bool {
-        packet.source == originator && packet.sourcePort == originatorPort
+        packet.sourcePort == originatorPort && AttemptTable.same(packet.source, originator)
     }
 
     /// Takes an ICMP error quoting one of this attempt's probes (reference/pcap.md §1).

@@ -109,9 +109,14 @@ struct ConnectionTracker {
     mutating func takeFinished(limit: Int = .max) -> [Flow] {
         let count = min(limit, finishedCount)
         guard count > 0 else { return [] }
-        var flows: [Flow] = []
-        flows.reserveCapacity(count)
-        for index in finishedHead..<(finishedHead + count) { flows.append(finished[index].flow(file: file)) }
+        // Each flow is built in its place in the array: Flow is large and a copy costs.
+        let flows = [Flow](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for offset in 0..<count {
+                (base + offset).initialize(to: finished[finishedHead + offset].flow(file: file))
+                initialized = offset + 1
+            }
+        }
         finishedHead += count
         if finishedHead == finished.count {
             finished.removeAll(keepingCapacity: finished.count <= 65_536)
@@ -143,7 +148,7 @@ struct ConnectionTracker {
         guard
             let position = table.find(
                 quoted.transport, quoted.source, quoted.sourcePort, quoted.destination, quoted.destinationPort),
-            table[position].originator == quoted.source
+            AttemptTable.same(table[position].originator, quoted.source)
         else { return .skipped(.icmpErrorUnmatched) }
         table[position].takeError(type: packet.icmpType, code: packet.icmpCode, isV6: packet.transport == .icmpv6)
         return .tracked
