@@ -16,29 +16,56 @@ struct ConnectionAttempt {
         case unreachable
     }
 
-    let originator: IPAddress
-    let responder: IPAddress
-    let originatorPort: UInt16
-    let responderPort: UInt16
-    let transport: DecodedPacket.Transport
+    // Fields ordered widest first and addresses kept as raw words, so that an attempt takes
+    // 88 bytes instead of 104 (every attempt of the last idle timeout stays in memory).
     /// The 1-based number of the first packet in the capture.
     let firstPacket: Int
     /// Capture time of the first packet, in nanoseconds since the epoch.
     let firstTime: Int64
     /// Capture time of the latest packet.
     var lastTime: Int64
-    /// The TCP initial sequence number (or echo identifier): retransmissions repeat it.
-    let initialSequence: UInt32
-    var state = State.probing
     var probes = 1
     var replies = 0
+    private let originatorHigh: UInt64
+    private let originatorLow: UInt64
+    private let responderHigh: UInt64
+    private let responderLow: UInt64
+    /// The TCP initial sequence number (or echo identifier): retransmissions repeat it.
+    let initialSequence: UInt32
+    let originatorPort: UInt16
+    let responderPort: UInt16
+    let transport: DecodedPacket.Transport
+    var state = State.probing
+    /// Bit 0: the originator is IPv6; bit 1: the responder is.
+    private let families: UInt8
     var icmpType: UInt8?
     var icmpCode: UInt8?
     var tunnel: Tunnel?
 
+    var originator: IPAddress { Self.address(families & 1 != 0, originatorHigh, originatorLow) }
+    var responder: IPAddress { Self.address(families & 2 != 0, responderHigh, responderLow) }
+
+    @inline(__always)
+    private static func address(_ isV6: Bool, _ high: UInt64, _ low: UInt64) -> IPAddress {
+        isV6 ? .v6(high: high, low: low) : .v4(UInt32(truncatingIfNeeded: low))
+    }
+
+    @inline(__always)
+    private static func words(_ address: IPAddress) -> (isV6: Bool, high: UInt64, low: UInt64) {
+        switch address {
+        case .v4(let value): return (false, 0, UInt64(value))
+        case .v6(let high, let low): return (true, high, low)
+        }
+    }
+
     init(first packet: DecodedPacket, number: Int, time: Int64) {
-        originator = packet.source
-        responder = packet.destination
+        let originator = Self.words(packet.source)
+        let responder = Self.words(packet.destination)
+        originatorHigh = originator.high
+        originatorLow = originator.low
+        responderHigh = responder.high
+        responderLow = responder.low
+        families = (originator.isV6 ? 1 : 0) | (responder.isV6 ? 2 : 0)
         originatorPort = packet.sourcePort
         responderPort = packet.destinationPort
         transport = packet.transport
