@@ -3,7 +3,7 @@ import DenyscopeCore
 /// The connection attempts being tracked, in the order of their first packet, with an
 /// open-addressing index by connection (both directions of a connection find the same attempt).
 ///
-/// Attempts sit in one array (`attempts`) in the order they were started, which is the order of
+/// Attempts sit in one chunked array (`attempts`) in the order they were started, which is the order of
 /// their first packet, so finished attempts come out in that order without sorting. An attempt
 /// replaced by the next attempt of its connection stays in the array as dead until `compact()`.
 /// The index is a power-of-two array of slots (linear probing, load at most 1/2), each holding
@@ -11,7 +11,7 @@ import DenyscopeCore
 /// from it one by one: `compact()` rebuilds it.
 struct AttemptTable {
     /// Attempts in first-packet order, live or dead (see `isLive`).
-    private(set) var attempts: [ConnectionAttempt] = []
+    private(set) var attempts = ChunkedArray<ConnectionAttempt>()
     private(set) var isLive: [Bool] = []
     /// Live attempts.
     private(set) var liveCount = 0
@@ -133,9 +133,9 @@ struct AttemptTable {
     }
 
     /// Takes every live attempt out, in first-packet order, and empties the table.
-    mutating func removeAll() -> [ConnectionAttempt] {
+    mutating func removeAll() -> ChunkedArray<ConnectionAttempt> {
         var live = attempts
-        attempts = []  // so that `live` is the only reference and is compacted in place
+        attempts = ChunkedArray()  // so that `live` is the only reference and is compacted in place
         var kept = 0
         for position in live.indices where isLive[position] {
             if kept != position { live[kept] = live[position] }

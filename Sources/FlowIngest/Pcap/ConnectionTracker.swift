@@ -26,7 +26,7 @@ struct ConnectionTracker {
     let idleTimeout: Int64
     private var table = AttemptTable()
     /// Finished attempts not yet handed out, from `finishedHead` on, in the order they are handed out.
-    private var finished: [ConnectionAttempt] = []
+    private var finished = ChunkedArray<ConnectionAttempt>()
     private var finishedHead = 0
     private var lastSweep: Int64 = .min
 
@@ -68,8 +68,14 @@ struct ConnectionTracker {
                     table[position].probes += 1  // a retransmission, also after an ICMP error (T19)
                 } else {
                     finished.append(table[position])
-                    if finished.count - queued > 1 {
-                        finished[queued...].sort { $0.firstPacket < $1.firstPacket }
+                    // Attempts finished by one packet go out in first-packet order: the sweep's
+                    // are in that order already, this one goes in its place among them.
+                    var index = finished.count - 1
+                    while index > queued, finished[index - 1].firstPacket > finished[index].firstPacket {
+                        let earlier = finished[index - 1]
+                        finished[index - 1] = finished[index]
+                        finished[index] = earlier
+                        index -= 1
                     }
                     table.replace(at: position, with: ConnectionAttempt(first: packet, number: number, time: time))
                     if table.deadCount > 65_536, table.deadCount > table.liveCount { table.compact() }
@@ -119,7 +125,7 @@ struct ConnectionTracker {
         }
         finishedHead += count
         if finishedHead == finished.count {
-            finished.removeAll(keepingCapacity: finished.count <= 65_536)
+            finished.removeAll()
             finishedHead = 0
         }
         return flows
@@ -132,7 +138,7 @@ struct ConnectionTracker {
             finished = rest
             finishedHead = 0
         } else {
-            finished.append(contentsOf: rest)
+            for index in rest.indices { finished.append(rest[index]) }
         }
     }
 
