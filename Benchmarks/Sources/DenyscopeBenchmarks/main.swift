@@ -23,7 +23,7 @@ import PolicyEngine
 //       end-to-end triage of a Hubble file (read, resolve, decide, aggregate) against a snapshot.
 //   DenyscopeBenchmarks pcap-ingest FILE
 //       reads FILE with the pcap adapter (decode + dedupe + connection tracking + stats).
-//   DenyscopeBenchmarks pcap-digest FILE
+//   DenyscopeBenchmarks pcap-digest FILE [--idle-ms N]
 //       reads FILE with the pcap adapter and prints a digest of every flow in the order emitted
 //       (to check that a faster adapter gives the same results).
 
@@ -124,7 +124,9 @@ case "pcap-digest":
     guard let path = arguments.first else { fatalError("usage: DenyscopeBenchmarks pcap-digest FILE") }
     var digest: UInt64 = 0xCBF2_9CE4_8422_2325
     var count = 0
-    let stats = try PcapReader().read(path: path) { flows in
+    // --idle-ms makes idle attempts finish during the capture (the sweep path).
+    let idle = Int64(option("--idle-ms", 300_000)) * 1_000_000
+    let stats = try PcapReader(options: PcapOptions(idleTimeout: idle)).read(path: path) { flows in
         for flow in flows {
             count += 1
             let text = String(describing: flow)  // every field, in declaration order
