@@ -24,9 +24,10 @@ struct ConnectionTracker {
     let file: String
     /// Nanoseconds after its last packet an attempt is finished.
     let idleTimeout: Int64
-    private var attempts: [ConnectionKey: ConnectionAttempt] = [:]
-    /// Finished attempts not yet handed out.
-    private var finished: [ConnectionAttempt] = []
+    private var table = AttemptTable()
+    /// Finished attempts not yet handed out, from `finishedHead` on, in the order they are handed out.
+    private var finished = ChunkedArray<ConnectionAttempt>()
+    private var finishedHead = 0
     private var lastSweep: Int64 = .min
 
     init(file: String, idleTimeout: Int64 = 300 * 1_000_000_000) {
@@ -35,10 +36,17 @@ struct ConnectionTracker {
     }
 
     /// Connections being tracked.
-    var activeCount: Int { attempts.count }
+    var activeCount: Int { table.liveCount }
+
+    /// Finished attempts not yet handed out.
+    var finishedCount: Int { finished.count - finishedHead }
 
     /// Takes the next packet, numbered `number` (1-based), captured at `time`.
+    ///
+    /// The attempts it finishes (idle ones, and the one a new SYN ends) are queued in the order of
+    /// their first packet.
     mutating func track(_ packet: DecodedPacket, number: Int, time: Int64) -> Disposition {
+        let queued = finished.count
         if lastSweep == .min {
             lastSweep = time
         } else if time &- lastSweep > idleTimeout {
@@ -46,61 +54,92 @@ struct ConnectionTracker {
             lastSweep = time
         }
         if let quoted = packet.quoted { return trackError(packet, quoted: quoted) }
-        let key = ConnectionKey(packet)
-        guard let index = attempts.index(forKey: key) else {
+        guard
+            let position = table.find(
+                packet.transport, packet.source, packet.sourcePort, packet.destination, packet.destinationPort)
+        else {
             guard startsAttempt(packet) else { return .skipped(.midstream) }
-            attempts[key] = ConnectionAttempt(first: packet, number: number, time: time)
+            table.insert(ConnectionAttempt(first: packet, number: number, time: time))
             return .tracked
         }
-        var attempt = attempts.values[index]
-        if attempt.isFromOriginator(packet) {
+        if table[position].isFromOriginator(packet) {
             if packet.transport == .tcp, packet.tcpFlags.isConnectionAttempt {
-                if packet.sequence == attempt.initialSequence {
-                    attempt.probes += 1  // a retransmission, also after an ICMP error (T19)
+                if packet.sequence == table[position].initialSequence {
+                    table[position].probes += 1  // a retransmission, also after an ICMP error (T19)
                 } else {
-                    finished.append(attempt)
-                    attempts.values[index] = ConnectionAttempt(first: packet, number: number, time: time)
+                    finished.append(table[position])
+                    // Attempts finished by one packet go out in first-packet order: the sweep's
+                    // are in that order already, this one goes in its place among them.
+                    var index = finished.count - 1
+                    while index > queued, finished[index - 1].firstPacket > finished[index].firstPacket {
+                        let earlier = finished[index - 1]
+                        finished[index - 1] = finished[index]
+                        finished[index] = earlier
+                        index -= 1
+                    }
+                    table.replace(at: position, with: ConnectionAttempt(first: packet, number: number, time: time))
+                    if table.deadCount > 65_536, table.deadCount > table.liveCount { table.compact() }
                     return .tracked
                 }
-            } else if attempt.state == .probing {
+            } else if table[position].state == .probing {
                 if packet.transport == .tcp, packet.tcpFlags.contains(.ack), !packet.tcpFlags.contains(.rst) {
-                    attempt.state = .established  // the originator acknowledges a reply this capture missed
+                    table[position].state = .established  // the originator acknowledges a reply this capture missed
                 } else if packet.transport != .tcp {
-                    attempt.probes += 1
+                    table[position].probes += 1
                 }
             }
         } else {
-            attempt.replies += 1
-            if attempt.state == .probing {
-                attempt.state = packet.transport == .tcp && packet.tcpFlags.contains(.rst) ? .refused : .established
+            table[position].replies += 1
+            if table[position].state == .probing {
+                table[position].state =
+                    packet.transport == .tcp && packet.tcpFlags.contains(.rst) ? .refused : .established
             }
         }
-        attempt.lastTime = max(attempt.lastTime, time)
-        attempts.values[index] = attempt
+        if table[position].lastTime < time { table[position].lastTime = time }
         return .tracked
     }
 
     /// Notes that a copy of a tracked packet arrived through a tunnel, for attempts whose first
     /// copy was captured before encapsulation.
     mutating func noteTunnel(of packet: DecodedPacket) {
-        guard let tunnel = packet.tunnel, packet.quoted == nil, let index = attempts.index(forKey: ConnectionKey(packet)),
-            attempts.values[index].tunnel == nil
+        guard let tunnel = packet.tunnel, packet.quoted == nil,
+            let position = table.find(
+                packet.transport, packet.source, packet.sourcePort, packet.destination, packet.destinationPort),
+            table[position].tunnel == nil
         else { return }
-        attempts.values[index].tunnel = tunnel
+        table[position].tunnel = tunnel
     }
 
-    /// Finished attempts, in the order of their first packet; call `finishAll()` first at the end.
-    mutating func takeFinished() -> [Flow] {
-        guard !finished.isEmpty else { return [] }
-        let flows = finished.sorted { $0.firstPacket < $1.firstPacket }.map { $0.flow(file: file) }
-        finished.removeAll(keepingCapacity: true)
+    /// Up to `limit` finished attempts as flows, in the order they finished (attempts finished
+    /// together in the order of their first packet); call `finishAll()` first at the end.
+    mutating func takeFinished(limit: Int = .max) -> [Flow] {
+        let count = min(limit, finishedCount)
+        guard count > 0 else { return [] }
+        // Each flow is built in its place in the array: Flow is large and a copy costs.
+        let flows = [Flow](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for offset in 0..<count {
+                (base + offset).initialize(to: finished[finishedHead + offset].flow(file: file))
+                initialized = offset + 1
+            }
+        }
+        finishedHead += count
+        if finishedHead == finished.count {
+            finished.removeAll()
+            finishedHead = 0
+        }
         return flows
     }
 
-    /// Ends the capture: every attempt is finished with what was seen.
+    /// Ends the capture: every attempt is finished with what was seen, in the order of its first packet.
     mutating func finishAll() {
-        finished.append(contentsOf: attempts.values)
-        attempts.removeAll()
+        let rest = table.removeAll()
+        if finishedCount == 0 {
+            finished = rest
+            finishedHead = 0
+        } else {
+            for index in rest.indices { finished.append(rest[index]) }
+        }
     }
 
     private func startsAttempt(_ packet: DecodedPacket) -> Bool {
@@ -112,19 +151,23 @@ struct ConnectionTracker {
     }
 
     private mutating func trackError(_ packet: DecodedPacket, quoted: DecodedPacket.Quoted) -> Disposition {
-        guard let index = attempts.index(forKey: ConnectionKey(quoted)),
-            attempts.values[index].originator == quoted.source
+        guard
+            let position = table.find(
+                quoted.transport, quoted.source, quoted.sourcePort, quoted.destination, quoted.destinationPort),
+            AttemptTable.same(table[position].originator, quoted.source)
         else { return .skipped(.icmpErrorUnmatched) }
-        attempts.values[index].takeError(type: packet.icmpType, code: packet.icmpCode, isV6: packet.transport == .icmpv6)
+        table[position].takeError(type: packet.icmpType, code: packet.icmpCode, isV6: packet.transport == .icmpv6)
         return .tracked
     }
 
+    /// Finishes the attempts idle since before `cutoff`, in the order of their first packet.
     private mutating func sweep(before cutoff: Int64) {
-        let idle = attempts.filter { $0.value.lastTime < cutoff }
-        guard !idle.isEmpty else { return }
-        for (key, attempt) in idle {
-            finished.append(attempt)
-            attempts.removeValue(forKey: key)
+        var killed = false
+        for position in table.attempts.indices where table.isLive[position] && table[position].lastTime < cutoff {
+            finished.append(table[position])
+            table.kill(at: position)
+            killed = true
         }
+        if killed { table.compact() }
     }
 }

@@ -12,8 +12,13 @@
 struct PacketDeduplicator {
     /// Nanoseconds within which equal fingerprints are copies.
     let window: Int64
-    private var fingerprints: [UInt64]
-    private var times: [Int64]
+    /// One slot: the last fingerprint that hashed to it and the time it was first seen (together,
+    /// so that a lookup touches one cache line).
+    private struct Slot {
+        var fingerprint: UInt64 = 0
+        var time = Int64.min
+    }
+    private var slots: [Slot]
     private let mask: Int
 
     /// - Parameters:
@@ -22,8 +27,7 @@ struct PacketDeduplicator {
     init(window: Int64, slotsLog2: Int = 16) {
         self.window = window
         let slots = 1 << slotsLog2
-        fingerprints = Array(repeating: 0, count: slots)
-        times = Array(repeating: Int64.min, count: slots)
+        self.slots = Array(repeating: Slot(), count: slots)
         mask = slots - 1
     }
 
@@ -32,11 +36,13 @@ struct PacketDeduplicator {
     mutating func isDuplicate(_ fingerprint: UInt64, at time: Int64) -> Bool {
         guard window > 0 else { return false }
         let slot = Int(truncatingIfNeeded: fingerprint ^ (fingerprint >> 32)) & mask
-        let seen =
-            fingerprints[slot] == fingerprint && times[slot] != Int64.min && time &- times[slot] <= window
-            && time >= times[slot]
-        fingerprints[slot] = fingerprint
-        if !seen { times[slot] = time }
-        return seen
+        return slots.withUnsafeMutableBufferPointer { slots in
+            let seen =
+                slots[slot].fingerprint == fingerprint && slots[slot].time != Int64.min && time &- slots[slot].time <= window
+                && time >= slots[slot].time
+            slots[slot].fingerprint = fingerprint
+            if !seen { slots[slot].time = time }
+            return seen
+        }
     }
 }

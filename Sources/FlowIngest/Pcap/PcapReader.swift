@@ -42,9 +42,9 @@ public struct PcapReader: Sendable {
             switch capture.next() {
             case .packet(let bytes, let time, _):
                 session.take(bytes, time: time)
-                if session.pending >= 4096 { try consume(session.takeFlows()) }
+                if session.pending >= PcapSession.batchSize { try consume(session.takeFlows()) }
             case .end:
-                try consume(session.finish())
+                try Self.drain(&session, consume)
                 return session.stats
             case .error(let message):
                 let location = InputLocation(file: name, packet: session.packetNumber + 1)
@@ -57,11 +57,18 @@ public struct PcapReader: Sendable {
                 let failure = InputError(.syntax, "cannot read packet: \(message)", at: location)
                 if strict { throw failure }
                 session.fail(failure)
-                try consume(session.finish())
+                try Self.drain(&session, consume)
                 return session.stats
             }
             if strict, let failure = session.stats.failures.first { throw failure }
         }
+    }
+
+    /// Ends the capture and hands out the remaining flows a batch at a time (one call, maybe
+    /// empty, when there are none).
+    private static func drain(_ session: inout PcapSession, _ consume: ([Flow]) throws -> Void) throws {
+        session.finish()
+        repeat { try consume(session.takeFlows()) } while session.pending > 0
     }
 
     /// libpcap's pcapng limitation: one link type and one snapshot length per file (libpcap #1252, #1078).

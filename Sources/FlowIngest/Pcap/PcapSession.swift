@@ -10,7 +10,6 @@ struct PcapSession {
     private(set) var stats = IngestStats()
     /// Packets taken so far (the number of the last one).
     private(set) var packetNumber = 0
-    private var flows: [Flow] = []
 
     init(file: String, link: LinkLayer, options: PcapOptions) {
         self.file = file
@@ -20,7 +19,11 @@ struct PcapSession {
     }
 
     /// Flows finished and not yet taken.
-    var pending: Int { flows.count }
+    var pending: Int { tracker.finishedCount }
+
+    /// How many flows `takeFlows()` hands out at most, so that finished attempts become flows a
+    /// batch at a time.
+    static let batchSize = 4096
 
     /// Takes the next packet.
     mutating func take(_ bytes: UnsafeRawBufferPointer, time: Int64) {
@@ -36,7 +39,6 @@ struct PcapSession {
             case .tracked: stats.countParsed()
             case .skipped(let reason): stats.countSkipped(reason)
             }
-            flows.append(contentsOf: tracker.takeFinished())
         case .skipped(let reason):
             stats.countSkipped(reason)
         case .failed(let message):
@@ -49,16 +51,15 @@ struct PcapSession {
         stats.countFailed(error)
     }
 
-    /// The flows finished so far.
+    /// The next batch (at most `batchSize`) of the flows finished so far, in the order they
+    /// finished (flows finished by one packet, and those left at the end, in the order of their
+    /// first packet).
     mutating func takeFlows() -> [Flow] {
-        defer { flows.removeAll(keepingCapacity: true) }
-        return flows
+        tracker.takeFinished(limit: Self.batchSize)
     }
 
-    /// Ends the capture and returns the remaining flows.
-    mutating func finish() -> [Flow] {
+    /// Ends the capture: every attempt still open is finished; take them with `takeFlows()`.
+    mutating func finish() {
         tracker.finishAll()
-        flows.append(contentsOf: tracker.takeFinished())
-        return takeFlows()
     }
 }
