@@ -63,12 +63,12 @@ public struct AttemptCounter: Sendable {
     public let window: Int64
     /// The most keys remembered; beyond it, keys older than `window` are forgotten, then all.
     public let capacity: Int
-    private var lastSeen: AttemptTable
+    private var lastSeen: LastSeenTable
 
     public init(window: Int64 = 130 * 1_000_000_000, capacity: Int = 1 << 17) {
         self.window = window
         self.capacity = capacity
-        self.lastSeen = AttemptTable(maxCount: max(1, capacity))
+        self.lastSeen = LastSeenTable(maxCount: max(1, capacity))
     }
 
     /// Sets `flow.attempts`.
@@ -125,7 +125,7 @@ public struct AttemptCounter: Sendable {
 
 /// An open-addressing table from `AttemptCounter.Key` to the last time seen: linear probing,
 /// no single removals (only `keep` and `removeAll`, which rebuild), at most half full.
-struct AttemptTable: Sendable {
+struct LastSeenTable: Sendable {
     private var keys: [AttemptCounter.Key] = []
     private var values: [Int64] = []
     private var occupied: [Bool] = []
