@@ -25,7 +25,7 @@ struct GenerateCommand: ParsableCommand {
     var flows: Int
 
     @Option(help: "The traffic file's format.")
-    var format: GenerateFormat
+    var format: InputFormatArgument
 
     @Option(help: "The policy dialect (default: cilium for hubble, calico for calico-log and calico-flowlog, kubernetes for pcap).")
     var dialect: GenerateDialect?

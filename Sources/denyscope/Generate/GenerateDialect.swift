@@ -8,13 +8,8 @@ enum GenerateDialect: String, ExpressibleByArgument, CaseIterable {
     var hasDenyRules: Bool { self != .kubernetes }
 }
 
-/// `generate --format` values: which traffic file to write.
-enum GenerateFormat: String, ExpressibleByArgument, CaseIterable {
-    case hubble
-    case calicoLog = "calico-log"
-    case calicoFlowlog = "calico-flowlog"
-    case pcap
-
+/// `generate --format` takes the `--input-format` names: which traffic file to write.
+extension InputFormatArgument {
     /// The dialect a cluster producing this kind of record runs: Cilium for Hubble, Calico for
     /// Calico logs, Kubernetes NetworkPolicy for a capture.
     var defaultDialect: GenerateDialect {

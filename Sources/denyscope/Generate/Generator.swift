@@ -13,7 +13,7 @@ struct Generator {
     let pods: Int
     let policies: Int
     let flows: Int
-    let format: GenerateFormat
+    let format: InputFormatArgument
     let dialect: GenerateDialect
     let seed: UInt64
 
