@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what denyscope needs beyond Swift: libpcap's headers (Debian/Ubuntu: libpcap-dev).
+# Installs what denyscope needs beyond Swift: the headers of libpcap and zlib (Debian/Ubuntu: libpcap-dev, zlib1g-dev).
 # Does nothing when everything is present; uses sudo when not root.
 set -euo pipefail
 
