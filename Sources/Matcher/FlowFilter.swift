@@ -1,4 +1,5 @@
 import DenyscopeCore
+import PolicyEngine
 
 /// Which flows a report keeps: by namespace, endpoint, time window and the engine's verdict
 /// (`triage --namespace --from --to --since --until --verdict`).
@@ -45,15 +46,13 @@ public enum EndpointPattern: Hashable, Sendable {
     case ip(IPAddress)
     case world
 
+    /// Parses the forms of `EndpointQuery`, plus `namespace/*`.
     public init?(_ text: String) {
-        if text == "world" {
-            self = .world
-        } else if let address = IPAddress(text) {
-            self = .ip(address)
-        } else {
-            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-            self = .named(namespace: String(parts[0]), name: parts[1] == "*" ? nil : String(parts[1]))
+        switch EndpointQuery(text) {
+        case .world: self = .world
+        case .ip(let address): self = .ip(address)
+        case .named(let namespace, let name): self = .named(namespace: namespace, name: name == "*" ? nil : name)
+        case nil: return nil
         }
     }
 

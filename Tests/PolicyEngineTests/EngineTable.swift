@@ -161,6 +161,11 @@ func policy(_ name: String, in namespace: String = "shop", _ spec: String) -> St
     kind: NetworkPolicy
     metadata: {name: \(name), namespace: \(namespace)}
     spec:
-    \(spec.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    \(indented(spec))
     """
+}
+
+/// A YAML block shifted by two spaces, to sit under `spec:`.
+func indented(_ block: String) -> String {
+    block.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
 }

@@ -6,7 +6,7 @@ func calico(_ kind: String, _ name: String, in namespace: String? = "shop", _ sp
         kind: \(kind)
         metadata: \(metadata)
         spec:
-        \(spec.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+        \(indented(spec))
         """
 }
 

@@ -5,7 +5,7 @@ func cnp(_ name: String, in namespace: String = "shop", _ spec: String) -> Strin
     kind: CiliumNetworkPolicy
     metadata: {name: \(name), namespace: \(namespace)}
     spec:
-    \(spec.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    \(indented(spec))
     """
 }
 
@@ -15,7 +15,7 @@ func ccnp(_ name: String, _ spec: String) -> String {
     kind: CiliumClusterwideNetworkPolicy
     metadata: {name: \(name)}
     spec:
-    \(spec.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    \(indented(spec))
     """
 }
 
