@@ -33,7 +33,7 @@ public enum FlowReport {
         }
     }
 
-    /// `{verdict, reason, dropReason, policies:[{direction, effect, kind, namespace, name}]}`.
+    /// `{verdict, reason, dropReason, policies:[…]}`.
     static func write(_ observed: Flow.Observed, into json: inout JSONWriter) {
         json.object { json in
             json.field("verdict", observed.verdict == .unknown ? nil : observed.verdict.rawValue)
@@ -41,16 +41,25 @@ public enum FlowReport {
             json.field("dropReason", observed.dropReason.map(\.description))
             json.key("policies")
             json.array { json in
-                for policy in observed.policies {
-                    json.object { json in
-                        json.field("direction", policy.direction.rawValue)
-                        json.field("effect", policy.effect.rawValue)
-                        json.field("kind", policy.kind)
-                        json.field("namespace", policy.namespace)
-                        json.field("name", policy.name)
-                    }
-                }
+                for policy in observed.policies { write(policy, into: &json) }
             }
+        }
+    }
+
+    /// `{direction, effect, kind, namespace, name, tier, rule, action, endOfTier, pending}`: what the
+    /// record says of one policy; absent members are left out, the flags only when true.
+    static func write(_ policy: ObservedPolicy, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("direction", policy.direction.rawValue)
+            json.field("effect", policy.effect.rawValue)
+            json.field("kind", policy.kind)
+            json.field("namespace", policy.namespace)
+            json.field("name", policy.name)
+            json.field("tier", policy.tier)
+            json.field("rule", policy.rule)
+            json.field("action", policy.action?.rawValue)
+            json.flag("endOfTier", policy.isEndOfTier)
+            json.flag("pending", policy.isPending)
         }
     }
 

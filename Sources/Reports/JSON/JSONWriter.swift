@@ -82,6 +82,13 @@ public struct JSONWriter: Sendable {
         int(value)
     }
 
+    /// `"key": true`, skipped when `value` is false.
+    public mutating func flag(_ name: String, _ value: Bool) {
+        guard value else { return }
+        key(name)
+        bool(true)
+    }
+
     private mutating func open(_ bracket: UInt8) {
         separate()
         bytes.append(bracket)

@@ -85,13 +85,7 @@ public enum TriageReport {
                     json.field("reason", observed.reason)
                     json.key("policies")
                     json.array { json in
-                        for policy in named {
-                            json.object { json in
-                                json.field("kind", policy.kind)
-                                json.field("namespace", policy.namespace)
-                                json.field("name", policy.name)
-                            }
-                        }
+                        for policy in named { FlowReport.write(policy, into: &json) }
                     }
                 }
             }

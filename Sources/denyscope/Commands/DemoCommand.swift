@@ -6,21 +6,25 @@ import Matcher
 import PolicyEngine
 import Reports
 
-/// `denyscope demo`: runs explain on the embedded scenarios, so a new user sees the whole answer.
+/// `denyscope demo`: runs explain and triage on the embedded scenarios, so a new user sees the whole answer.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
-            "Run explain (and triage of recorded traffic) on the embedded scenarios: NP-01, NP-03 and the Cilium ingressDeny seed case.")
+            "Run explain and triage on the embedded scenarios: NP-01, NP-03 and the Cilium ingressDeny seed case, each recorded in two formats."
+    )
 
     func run() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("denyscope-demo-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         var first = true
         for scenario in DemoScenario.all {
             if !first { print("") }
             first = false
             print("== \(scenario.title) ==")
             print(scenario.summary)
-            let loaded = try ClusterLoader.load(text: scenario.snapshot, file: scenario.fileName)
+            let loaded = try ClusterLoader.load(text: scenario.data.snapshot, file: scenario.fileName)
             print("Snapshot: \(loaded.report.summary).")
             let dialect: EngineOptions.Dialect = loaded.state.ciliumPolicies.isEmpty ? .kubernetes : .cilium
             let engine = PolicyEngine(cluster: loaded.state, options: EngineOptions(dialect: dialect))
@@ -30,19 +34,23 @@ struct DemoCommand: ParsableCommand {
                 let connection = try query.connection(in: engine)
                 print(ExplainText.render(connection, engine.evaluate(connection)))
             }
-            if let flows = scenario.flows { triage(flows, scenario: scenario, engine: engine) }
+            for recording in scenario.data.recordings {
+                try triage(recording, of: scenario, engine: engine, in: directory)
+            }
         }
     }
 
-    /// Triage of the scenario's recorded traffic, as `denyscope triage` prints it.
-    private func triage(_ flows: String, scenario: DemoScenario, engine: PolicyEngine) {
-        let file = scenario.fileName.replacingOccurrences(of: ".yaml", with: ".hubble.jsonl")
-        var session = LineIngestSession(adapter: HubbleJSONAdapter(), file: file)
+    /// Triage of one recording, read from a file as `denyscope triage` reads it and printed as it prints it.
+    private func triage(_ recording: DemoRecording, of scenario: DemoScenario, engine: PolicyEngine, in directory: URL) throws {
+        let file = directory.appendingPathComponent(recording.fileName)
+        try Data(recording.contents).write(to: file)
         var matcher = FlowMatcher(engine: engine)
-        for flow in session.push(Array((flows + "\n").utf8)) + session.finish() { matcher.add(flow) }
+        let stats = try FlowReader().read([file.path]) { flows in
+            for flow in flows { matcher.add(flow) }
+        }
         print("")
-        print("$ denyscope triage --cluster \(scenario.fileName) \(file)")
+        print("$ denyscope triage --cluster \(scenario.fileName) \(recording.fileName)")
         print(TriageTable.text(matcher.explained(matcher.sortedGroups)))
-        print(session.stats.description)
+        print(stats.description)
     }
 }
