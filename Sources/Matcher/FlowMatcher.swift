@@ -5,24 +5,14 @@ import PolicyEngine
 /// groups. Pure: it reads no files. Memory grows with distinct endpoints and groups, never with the
 /// number of flows.
 public struct FlowMatcher {
-    /// A group key of small integers, cheap to hash on every flow; `GroupKey` is built once per group.
-    private struct FastKey: Hashable {
-        let source: UInt32
-        let destination: UInt32
-        let proto: IPProtocol
-        let port: UInt16?
-        let decision: UInt32
-        let agreement: Agreement
-    }
-
     private var cache: DecisionCache
     private let includeAllowed: Bool
     private let filter: FlowFilter
-    private var groupIndex: [FastKey: Int] = [:]
-    /// Group names by endpoint id.
-    private var names: [UInt32: UInt32] = [:]
-    private var nameIDs: [String: UInt32] = [:]
-    public private(set) var groups: [FlowGroup] = []
+    private(set) var table = GroupTable()
+    /// Group name ids of the table by the cache's endpoint id.
+    private var nameIDs: [UInt32: UInt32] = [:]
+    /// Decision ids of the table by the cache's decision id.
+    private var decisionIDs: [UInt32] = []
     /// Flows seen, and flows not evaluated: replies (allowed with their connection) and records without a transport protocol.
     public private(set) var flowsSeen = 0
     public private(set) var notEvaluated = 0
@@ -48,36 +38,20 @@ public struct FlowMatcher {
         }
         let agreement = Agreement(observed: flow.observed, engine: decided.decision.verdict)
         guard includeAllowed || filter.verdict == .allowed || agreement != .allowed else { return }
-        let fastKey = FastKey(
+        let key = GroupTable.Key(
             source: nameID(decided.sourceID, decided.source), destination: nameID(decided.destinationID, decided.destination),
-            proto: decided.protocol, port: decided.port, decision: decided.decisionID, agreement: agreement)
-        if let index = groupIndex[fastKey] {
-            groups[index].add(flow)
-        } else {
-            let groupKey = GroupKey(
-                source: Self.groupName(decided.source), destination: Self.groupName(decided.destination), protocol: decided.protocol,
-                port: decided.port, decision: decided.decision, agreement: agreement)
-            var group = FlowGroup(
-                key: groupKey, sourceEndpoint: decided.source, destinationEndpoint: decided.destination, icmpCode: flow.icmpCode,
-                count: 0, firstSeen: nil, lastSeen: nil, observed: [], examples: [])
-            group.add(flow)
-            groupIndex[fastKey] = groups.count
-            groups.append(group)
-        }
+            proto: decided.protocol, port: decided.port, decision: decisionID(decided), agreement: agreement)
+        table.add(flow, key: key, decision: decided.decision) { (decided.source, decided.destination) }
     }
 
-    /// The id of an endpoint's group name: replicas of one workload share it.
-    private mutating func nameID(_ endpointID: UInt32, _ endpoint: Endpoint) -> UInt32 {
-        if let known = names[endpointID] { return known }
-        let name = Self.groupName(endpoint)
-        let id = nameIDs[name] ?? UInt32(nameIDs.count)
-        nameIDs[name] = id
-        names[endpointID] = id
-        return id
-    }
+    /// The groups in the order they were first seen, without near misses.
+    public var groups: [FlowGroup] { table.groups }
 
     /// The groups, most attempts first (ties in a stable order of their keys), without near misses.
-    public var sortedGroups: [FlowGroup] { Self.sorted(groups) }
+    public var sortedGroups: [FlowGroup] { table.sortedGroups() }
+
+    /// The `limit` groups with most attempts, in the order of `sortedGroups`.
+    public func sortedGroups(limit: Int?) -> [FlowGroup] { table.sortedGroups(limit: limit) }
 
     /// The groups with their near misses computed, once each (denied groups only).
     public func explained(_ groups: [FlowGroup]) -> [FlowGroup] {
@@ -88,20 +62,24 @@ public struct FlowMatcher {
         }
     }
 
-    /// Most attempts first; ties by source, destination, protocol, port, agreement and the deciding
-    /// policies, so that the order does not depend on the order records arrived in.
-    static func sorted(_ groups: [FlowGroup]) -> [FlowGroup] {
-        func tieBreak(_ key: GroupKey) -> String {
-            let sides = [key.decision.egress, key.decision.ingress].map { side in
-                side.reason.rawValue + ":" + side.policies.map(\.description).joined(separator: ",")
-            }
-            return "\(key.protocol?.rawValue ?? "")|\(key.port ?? 0)|\(key.agreement.rawValue)|" + sides.joined(separator: "|")
+    /// Forgets the groups (after a `ParallelFlowMatcher` took them), keeping the caches.
+    mutating func removeGroups() { table.removeGroups() }
+
+    /// The id of an endpoint's group name: replicas of one workload share it.
+    private mutating func nameID(_ endpointID: UInt32, _ endpoint: Endpoint) -> UInt32 {
+        if let known = nameIDs[endpointID] { return known }
+        let id = table.nameID(Self.groupName(endpoint))
+        nameIDs[endpointID] = id
+        return id
+    }
+
+    private mutating func decisionID(_ decided: DecisionCache.Decided) -> UInt32 {
+        let cached = Int(decided.decisionID)
+        if cached >= decisionIDs.count {
+            decisionIDs.append(contentsOf: repeatElement(GroupRecord.none, count: cached + 1 - decisionIDs.count))
         }
-        let keyed = groups.map { (group: $0, tie: tieBreak($0.key)) }
-        return keyed.sorted {
-            ($1.group.count, $0.group.key.source, $0.group.key.destination, $0.tie)
-                < ($0.group.count, $1.group.key.source, $1.group.key.destination, $1.tie)
-        }.map(\.group)
+        if decisionIDs[cached] == GroupRecord.none { decisionIDs[cached] = table.decisionID(decided.decision) }
+        return decisionIDs[cached]
     }
 
     /// `shop/web (Deployment)`, `shop/debug-pod`, `10.0.0.5`, `world`.

@@ -3,19 +3,24 @@ import Dispatch
 import PolicyEngine
 
 /// Runs several `FlowMatcher`s side by side, each on a slice of every batch, and merges their
-/// group tables at the end.
+/// groups into one table after each batch, so a group is held once however many workers saw it.
 ///
 /// Every part of a group is order-independent (sums, minimum and maximum times, the earliest
 /// examples, observed verdicts in a fixed order), so the merged result equals a sequential run.
 public struct ParallelFlowMatcher {
     private var workers: [FlowMatcher]
+    /// Each worker's table ids in `merged`.
+    private var maps: [GroupTable.IDMap]
+    private var merged = GroupTable()
 
     public init(engine: PolicyEngine, includeAllowed: Bool = false, filter: FlowFilter = FlowFilter(), workers: Int) {
         self.workers = (0..<max(1, workers)).map { _ in FlowMatcher(engine: engine, includeAllowed: includeAllowed, filter: filter) }
+        self.maps = Array(repeating: GroupTable.IDMap(), count: self.workers.count)
     }
 
     /// Decides and aggregates a batch, its slices on all workers at once.
     public mutating func add(_ flows: [Flow]) {
+        defer { mergeWorkers() }
         guard workers.count > 1, flows.count >= workers.count * 64 else {
             for flow in flows { workers[0].add(flow) }
             return
@@ -34,20 +39,16 @@ public struct ParallelFlowMatcher {
     }
 
     /// The merged groups, most attempts first, as `FlowMatcher.sortedGroups` orders them.
-    public var sortedGroups: [FlowGroup] {
-        var merged: [GroupKey: FlowGroup] = [:]
-        var order: [GroupKey] = []
-        for worker in workers {
-            for group in worker.groups {
-                if merged[group.key] == nil {
-                    merged[group.key] = group
-                    order.append(group.key)
-                } else {
-                    merged[group.key]?.merge(group)
-                }
-            }
+    public var sortedGroups: [FlowGroup] { merged.sortedGroups() }
+
+    /// The `limit` groups with most attempts, in the order of `sortedGroups`.
+    public func sortedGroups(limit: Int?) -> [FlowGroup] { merged.sortedGroups(limit: limit) }
+
+    private mutating func mergeWorkers() {
+        for index in workers.indices where !workers[index].table.isEmpty {
+            merged.absorb(workers[index].table, map: &maps[index])
+            workers[index].removeGroups()
         }
-        return FlowMatcher.sorted(order.compactMap { merged[$0] })
     }
 
     /// The groups with their near misses computed, once each (denied groups only).

@@ -90,14 +90,12 @@ struct TriageCommand: ParsableCommand {
             records: stats.records, parsed: stats.parsed, skipped: stats.skipped, failed: stats.failed,
             skippedByReason: Dictionary(uniqueKeysWithValues: stats.skippedByReason.map { ($0.key.code, $0.value) }),
             failures: stats.failures.map(\.description))
-        let sorted = matcher.sortedGroups
-        // Near misses cost an evaluation each: compute them for the groups shown only.
-        let groups = output == .json ? matcher.explained(sorted) : sorted
-        let shown = output == .json ? groups : matcher.explained(top.map { Array(sorted.prefix($0)) } ?? sorted)
+        // Groups are built, and near misses computed (an evaluation each), for the groups shown only.
+        let shown = matcher.explained(matcher.sortedGroups(limit: output == .json ? nil : top))
         switch output {
         case .json:
             var json = JSONWriter(pretty: true)
-            TriageReport.write(groups, summary: summary, into: &json)
+            TriageReport.write(shown, summary: summary, into: &json)
             print(json.text)
         case .table:
             print(shown.isEmpty ? "No denied connections." : TriageTable.text(shown))
