@@ -29,11 +29,12 @@ let package = Package(
         .target(name: "Reports", dependencies: ["DenyscopeCore", "PolicyEngine", "Matcher"]),
         .systemLibrary(name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "FlowIngest", dependencies: ["DenyscopeCore", "CPcap", "CZlib"]),
         .executableTarget(
             name: "denyscope",
             dependencies: [
-                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Matcher", "Reports", "FlowIngest",
+                "DenyscopeCore", "PolicyEngine", "ClusterLoader", "Matcher", "Reports", "FlowIngest", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,8 +9,8 @@ public struct FlowMatcher {
     private let includeAllowed: Bool
     private let filter: FlowFilter
     private(set) var table = GroupTable()
-    /// Group name ids of the table by the cache's endpoint id.
-    private var nameIDs: [UInt32: UInt32] = [:]
+    /// The table's group name id and endpoint id of each of the cache's endpoint ids (dense).
+    private var endpointIDs: [(name: UInt32, endpoint: UInt32)] = []
     /// Decision ids of the table by the cache's decision id.
     private var decisionIDs: [UInt32] = []
     /// Flows seen, and flows not evaluated: replies (allowed with their connection) and records without a transport protocol.
@@ -38,10 +38,12 @@ public struct FlowMatcher {
         }
         let agreement = Agreement(observed: flow.observed, engine: decided.decision.verdict)
         guard includeAllowed || filter.verdict == .allowed || agreement != .allowed else { return }
+        let source = ids(decided.sourceID, decided.source)
+        let destination = ids(decided.destinationID, decided.destination)
         let key = GroupTable.Key(
-            source: nameID(decided.sourceID, decided.source), destination: nameID(decided.destinationID, decided.destination),
-            proto: decided.protocol, port: decided.port, decision: decisionID(decided), agreement: agreement)
-        table.add(flow, key: key, decision: decided.decision) { (decided.source, decided.destination) }
+            source: source.name, destination: destination.name, proto: decided.protocol, port: decided.port,
+            decision: decisionID(decided), agreement: agreement)
+        table.add(flow, key: key, decision: decided.decision, source: source.endpoint, destination: destination.endpoint)
     }
 
     /// The groups in the order they were first seen, without near misses.
@@ -65,12 +67,16 @@ public struct FlowMatcher {
     /// Forgets the groups (after a `ParallelFlowMatcher` took them), keeping the caches.
     mutating func removeGroups() { table.removeGroups() }
 
-    /// The id of an endpoint's group name: replicas of one workload share it.
-    private mutating func nameID(_ endpointID: UInt32, _ endpoint: Endpoint) -> UInt32 {
-        if let known = nameIDs[endpointID] { return known }
-        let id = table.nameID(Self.groupName(endpoint))
-        nameIDs[endpointID] = id
-        return id
+    /// The table's ids of an endpoint and of its group name (replicas of one workload share it).
+    private mutating func ids(_ cacheID: UInt32, _ endpoint: Endpoint) -> (name: UInt32, endpoint: UInt32) {
+        let cached = Int(cacheID)
+        if cached < endpointIDs.count, endpointIDs[cached].name != GroupRecord.none { return endpointIDs[cached] }
+        if cached >= endpointIDs.count {
+            endpointIDs.append(
+                contentsOf: repeatElement((name: GroupRecord.none, endpoint: GroupRecord.none), count: cached + 1 - endpointIDs.count))
+        }
+        endpointIDs[cached] = (table.nameID(Self.groupName(endpoint)), table.endpointID(endpoint))
+        return endpointIDs[cached]
     }
 
     private mutating func decisionID(_ decided: DecisionCache.Decided) -> UInt32 {

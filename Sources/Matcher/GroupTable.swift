@@ -44,9 +44,16 @@ struct GroupTable {
 
     mutating func decisionID(_ decision: Decision) -> UInt32 { decisions.id(decision) }
 
-    /// Adds one flow to the group `key`, creating it with the endpoints `representatives` gives.
-    mutating func add(_ flow: Flow, key: Key, decision: Decision, representatives: () -> (Endpoint, Endpoint)) {
-        let position = self.position(of: key, icmpCode: flow.icmpCode, representatives: representatives)
+    /// Numbers an endpoint; the caller keeps the id (endpoints are not compared).
+    mutating func endpointID(_ endpoint: Endpoint) -> UInt32 {
+        endpoints.append(endpoint)
+        return UInt32(endpoints.count - 1)
+    }
+
+    /// Adds one flow to the group `key`; a new group keeps `source` and `destination` (endpoint
+    /// ids) as its representatives.
+    mutating func add(_ flow: Flow, key: Key, decision: Decision, source: UInt32, destination: UInt32) {
+        let position = self.position(of: key, icmpCode: flow.icmpCode, source: source, destination: destination)
         records[position].count(flow.attempts, at: flow.time, flow.time)
         records[position].attribute(Attribution(observed: flow.observed, decision: decision))
         keep(observed: observedID(ObservedSummary(flow.observed)), at: position)
@@ -62,9 +69,10 @@ struct GroupTable {
                 proto: record.key.proto, port: record.key.port,
                 decision: Self.mapped(record.key.decision, &map.decisions) { decisions.id(other.decisions[$0]) },
                 agreement: record.key.agreement)
-            let position = self.position(of: key, icmpCode: record.icmpCode) {
-                (other.endpoints[Int(record.sourceEndpoint)], other.endpoints[Int(record.destinationEndpoint)])
-            }
+            let position = self.position(
+                of: key, icmpCode: record.icmpCode,
+                source: Self.mapped(record.sourceEndpoint, &map.endpoints) { endpointID(other.endpoints[Int($0)]) },
+                destination: Self.mapped(record.destinationEndpoint, &map.endpoints) { endpointID(other.endpoints[Int($0)]) })
             records[position].count(record.count, at: record.firstSeen, record.lastSeen)
             records[position].attribute(record.attribution)
             for id in other.observedIDs(of: otherPosition) {
@@ -78,7 +86,8 @@ struct GroupTable {
         }
     }
 
-    /// Forgets the groups, keeping the interned values (so that an `IDMap` into another table stays valid).
+    /// Forgets the groups, keeping the interned values and endpoints (so that an `IDMap` into
+    /// another table stays valid).
     mutating func removeGroups() {
         records.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
@@ -127,16 +136,10 @@ struct GroupTable {
             attribution: record.attribution)
     }
 
-    private mutating func position(of key: Key, icmpCode: UInt8?, representatives: () -> (Endpoint, Endpoint)) -> Int {
+    private mutating func position(of key: Key, icmpCode: UInt8?, source: UInt32, destination: UInt32) -> Int {
         if let known = index[key] { return known }
-        let (source, destination) = representatives()
-        endpoints.append(source)
-        endpoints.append(destination)
         let position = records.count
-        records.append(
-            GroupRecord(
-                key: key, sourceEndpoint: UInt32(endpoints.count - 2), destinationEndpoint: UInt32(endpoints.count - 1), icmpCode: icmpCode)
-        )
+        records.append(GroupRecord(key: key, sourceEndpoint: source, destinationEndpoint: destination, icmpCode: icmpCode))
         examples.append(contentsOf: repeatElement(Origin(file: 0, line: 0, packet: 0), count: FlowGroup.exampleLimit))
         index[key] = position
         return position

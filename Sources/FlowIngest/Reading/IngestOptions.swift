@@ -19,7 +19,7 @@ public struct IngestOptions: Sendable {
     public var filter: String?
 
     public init(
-        format: InputFormat? = nil, chunkSize: Int = 4 << 20, maxRecordLength: Int = 16 << 20,
+        format: InputFormat? = nil, chunkSize: Int = 1 << 20, maxRecordLength: Int = 16 << 20,
         parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false,
         filter: String? = nil
     ) {
