@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "DenyscopeTestSupport", path: "Tests/DenyscopeTestSupport"),
         .testTarget(name: "DenyscopeCoreTests", dependencies: ["DenyscopeCore"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "ClusterLoader", "DenyscopeTestSupport"]),
-        .testTarget(name: "ClusterLoaderTests", dependencies: ["ClusterLoader", "DenyscopeTestSupport"]),
+        .testTarget(
+            name: "ClusterLoaderTests",
+            dependencies: ["ClusterLoader", "DenyscopeTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "MatcherTests", dependencies: ["Matcher", "ClusterLoader", "FlowIngest", "DenyscopeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ClusterLoader"]),
         .testTarget(name: "FlowIngestTests", dependencies: ["FlowIngest", "DenyscopeTestSupport"]),

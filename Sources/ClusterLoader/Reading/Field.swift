@@ -75,13 +75,28 @@ struct Field {
     }
 
     func int() throws(InputError) -> Int {
-        guard kind == "integer", let value = node.int else { throw typeError(expected: "integer") }
+        guard case .int(let value) = plainScalar else { throw typeError(expected: "integer") }
         return value
     }
 
     func bool() throws(InputError) -> Bool {
-        guard kind == "boolean", let value = node.bool else { throw typeError(expected: "boolean") }
+        guard case .bool(let value) = plainScalar else { throw typeError(expected: "boolean") }
         return value
+    }
+
+    /// An integer or a floating-point number, such as a Calico `order`.
+    func number() throws(InputError) -> Double {
+        switch plainScalar {
+        case .int(let value): return Double(value)
+        case .float(let value): return value
+        default: throw typeError(expected: "number")
+        }
+    }
+
+    /// The type of a plain scalar; `nil` for quoted scalars and collections.
+    private var plainScalar: PlainScalar? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return PlainScalar(scalar.string)
     }
 
     /// A map of strings to strings, such as `metadata.labels` or `matchLabels`.
@@ -98,12 +113,14 @@ struct Field {
         case .sequence: return "list"
         case .alias: return "alias"
         case .scalar(let scalar):
-            if scalar.style != .plain { return "string" }
-            if Self.isNull(node) { return "null" }
-            if node.int != nil { return "integer" }
-            if node.bool != nil { return "boolean" }
-            if node.float != nil { return "number" }
-            return "string"
+            guard scalar.style == .plain else { return "string" }
+            switch PlainScalar(scalar.string) {
+            case .null: return "null"
+            case .int: return "integer"
+            case .bool: return "boolean"
+            case .float: return "number"
+            case .string: return "string"
+            }
         }
     }
 
@@ -119,7 +136,10 @@ struct Field {
 
     static func isNull(_ node: Yams.Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 

@@ -14,7 +14,8 @@ enum ManifestDocuments {
     static func objects(in manifest: ManifestText) throws(InputError) -> [ManifestObject] {
         var objects: [ManifestObject] = []
         do {
-            let parser = try Parser(yaml: manifest.text)
+            // No resolver: `Field` types plain scalars itself (`PlainScalar`), without regular expressions.
+            let parser = try Parser(yaml: manifest.text, resolver: .basic)
             var document = 0
             while let root = try parser.nextRoot() {
                 document += 1

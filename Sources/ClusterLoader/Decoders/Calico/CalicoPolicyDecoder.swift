@@ -24,13 +24,7 @@ enum CalicoPolicyDecoder {
             if !egress.isEmpty { types.insert(.egress) }
         }
         let orderField = try spec.optional("order")
-        var order: Double?
-        if let orderField {
-            guard let value = orderField.node.float, orderField.kind == "integer" || orderField.kind == "number" else {
-                throw orderField.typeError(expected: "number")
-            }
-            order = value
-        }
+        let order = try orderField?.number()
         return CalicoPolicy(
             kind: kind, namespace: global ? nil : metadata.namespace, name: metadata.name,
             tier: try spec.optional("tier")?.string() ?? "default", order: order,
@@ -80,7 +74,7 @@ enum CalicoObjectDecoders {
             }
             action = parsed
         }
-        return CalicoTier(name: metadata.name, order: orderField?.node.float, defaultAction: action)
+        return CalicoTier(name: metadata.name, order: try orderField?.number(), defaultAction: action)
     }
 
     static func networkSet(_ object: Field, global: Bool) throws(InputError) -> CalicoNetworkSet {
