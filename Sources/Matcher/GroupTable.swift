@@ -102,8 +102,8 @@ struct GroupTable {
     /// decision, so that the order does not depend on the order records arrived in; the first
     /// `limit` only when given.
     func sortedGroups(limit: Int? = nil) -> [FlowGroup] {
-        let nameRank = names.ranks(by: <)
-        let decisionRank = decisions.ranks { String(describing: $0) < String(describing: $1) }
+        let nameRank = names.ranks { $0 }
+        let decisionRank = decisions.ranks { String(describing: $0) }
         func precedes(_ left: GroupRecord, _ right: GroupRecord) -> Bool {
             if left.count != right.count { return left.count > right.count }
             let (a, b) = (left.key, right.key)

@@ -14,11 +14,12 @@ struct Interner<Value: Hashable> {
 
     subscript(id: UInt32) -> Value { values[Int(id)] }
 
-    /// Each id's position when the values are sorted by `areInIncreasingOrder`: comparing ranks
-    /// compares values, without touching the values again.
-    func ranks(by areInIncreasingOrder: (Value, Value) -> Bool) -> [Int] {
+    /// Each id's position when the values are sorted by `key` (computed once a value): comparing
+    /// ranks compares values, without touching the values again.
+    func ranks<Key: Comparable>(by key: (Value) -> Key) -> [Int] {
+        let keys = values.map(key)
         var ranks = [Int](repeating: 0, count: values.count)
-        for (rank, id) in values.indices.sorted(by: { areInIncreasingOrder(values[$0], values[$1]) }).enumerated() { ranks[id] = rank }
+        for (rank, id) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { ranks[id] = rank }
         return ranks
     }
 }
