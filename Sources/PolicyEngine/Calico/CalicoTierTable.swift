@@ -51,6 +51,10 @@ struct CalicoTierTable: Sendable {
     let networkSets: [CalicoNetworkSet]
     /// Profiles by name; a pod's is `kns.<namespace>`.
     let profiles: [String: CalicoPolicy]
+    /// Indexes of the namespaced members by namespace, and of the cluster-wide ones, ascending:
+    /// only these can apply to a pod, so selection does not scan every policy.
+    private let membersByNamespace: [String: [Int]]
+    private let clusterWideMembers: [Int]
 
     init(cluster: ClusterState) {
         var tiers = cluster.calicoTiers
@@ -80,13 +84,22 @@ struct CalicoTierTable: Sendable {
                         tier: defaultTier, order: 1000, isStaged: staged))
             }
         }
-        members.sort { lhs, rhs in
-            let left = Self.orderKey(lhs.order, Self.tieBreak(lhs.reference))
-            let right = Self.orderKey(rhs.order, Self.tieBreak(rhs.reference))
-            return (lhs.tier, left.0, left.1, left.2) < (rhs.tier, right.0, right.1, right.2)
-        }
+        let keys = members.map { member in (member.tier, Self.orderKey(member.order, Self.tieBreak(member.reference))) }
+        let sorted = members.indices.sorted { keys[$0].0 < keys[$1].0 || (keys[$0].0 == keys[$1].0 && keys[$0].1 < keys[$1].1) }
+        members = sorted.map { members[$0] }
         self.tiers = tiers
         self.members = members
+        var byNamespace: [String: [Int]] = [:]
+        var clusterWide: [Int] = []
+        for (index, member) in members.enumerated() {
+            if let namespace = member.reference.namespace {
+                byNamespace[namespace, default: []].append(index)
+            } else {
+                clusterWide.append(index)
+            }
+        }
+        self.membersByNamespace = byNamespace
+        self.clusterWideMembers = clusterWide
         self.networkSets = cluster.calicoNetworkSets
         self.profiles = Dictionary(cluster.calicoProfiles.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
@@ -97,7 +110,20 @@ struct CalicoTierTable: Sendable {
 
     /// The members (staged included) that apply to a pod in `direction`, in evaluation order.
     func selecting(_ identity: Identity, _ direction: Direction) -> [Int] {
-        members.indices.filter { members[$0].applies(to: identity, direction) }
+        let namespaced = membersByNamespace[identity.namespace] ?? []
+        var candidates: [Int] = []
+        candidates.reserveCapacity(namespaced.count + clusterWideMembers.count)
+        var (left, right) = (0, 0)
+        while left < namespaced.count || right < clusterWideMembers.count {
+            if right == clusterWideMembers.count || (left < namespaced.count && namespaced[left] < clusterWideMembers[right]) {
+                candidates.append(namespaced[left])
+                left += 1
+            } else {
+                candidates.append(clusterWideMembers[right])
+                right += 1
+            }
+        }
+        return candidates.filter { members[$0].applies(to: identity, direction) }
     }
 
     /// `(isInfinite, order, name)`: a missing order sorts after every number.
