@@ -1,32 +1,61 @@
-/// Values computed before from byte strings, by the bytes: a direct-mapped table, so a lookup is
-/// a hash, one slot and one comparison of the bytes (a collision only costs a recomputation).
+/// Values computed before from byte strings, by the bytes: an open-addressing table (linear
+/// probing), so a lookup is a hash and, mostly, one comparison of the bytes.
 ///
-/// For the values that repeat across the lines of a block (namespaces, pod and node names, label
-/// lists): each distinct one is built once per block instead of once per line.
+/// For the values that repeat across the lines of a file (namespaces, pod and node names, label
+/// lists): each distinct one is built once instead of once per line. The table starts small and
+/// doubles while it is more than half full, up to `maxSlots`; past that, new values are computed
+/// and not kept, so memory stays bounded.
 struct ByteKeyedCache<Value> {
     private struct Entry {
+        let hash: UInt64
         let bytes: [UInt8]
         let value: Value
     }
 
     private var slots: [Entry?]
-    private let mask: Int
+    private var mask: Int
+    private var count = 0
+    private let maxSlots: Int
 
-    /// - Parameter slots: a power of two.
-    init(slots: Int = 256) {
-        self.slots = Array(repeating: nil, count: slots)
-        self.mask = slots - 1
+    /// - Parameter maxSlots: a power of two; at most half of it holds values.
+    init(maxSlots: Int = 256) {
+        let initial = min(64, maxSlots)
+        self.slots = Array(repeating: nil, count: initial)
+        self.mask = initial - 1
+        self.maxSlots = maxSlots
     }
 
-    /// The value stored for `raw`, or `make(raw)` stored and returned.
+    /// The value stored for `raw`, or `make(raw)`, stored if there is room, and returned.
     @inline(__always) mutating func value<Failure: Error>(
         _ raw: UnsafeRawBufferPointer, make: (UnsafeRawBufferPointer) throws(Failure) -> Value
     ) throws(Failure) -> Value {
-        let index = Int(truncatingIfNeeded: Self.hash(raw)) & mask
-        if let entry = slots[index], Self.equal(entry.bytes, raw) { return entry.value }
+        let hash = Self.hash(raw)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while let entry = slots[index] {
+            if entry.hash == hash, Self.equal(entry.bytes, raw) { return entry.value }
+            index = (index + 1) & mask
+        }
         let value = try make(raw)
-        slots[index] = Entry(bytes: [UInt8](raw), value: value)
+        if (count + 1) * 2 > slots.count {
+            guard slots.count < maxSlots else { return value }
+            grow()
+            index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index] != nil { index = (index + 1) & mask }
+        }
+        slots[index] = Entry(hash: hash, bytes: [UInt8](raw), value: value)
+        count += 1
         return value
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        mask = slots.count - 1
+        for case let entry? in old {
+            var index = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[index] != nil { index = (index + 1) & mask }
+            slots[index] = entry
+        }
     }
 
     /// A 64-bit hash of the bytes, eight at a time.

@@ -15,6 +15,11 @@ extension LineAdapter {
     /// Parses every line of `block` with a fresh record parser.
     func parseBlock(_ block: UnsafeRawBufferPointer, file: String, maxRecordLength: Int) -> LineBlockResult {
         var parser = makeParser()
+        return parseBlock(block, file: file, maxRecordLength: maxRecordLength, with: &parser)
+    }
+
+    /// Parses every line of `block` with `parser`, whose caches may come from earlier blocks.
+    func parseBlock(_ block: UnsafeRawBufferPointer, file: String, maxRecordLength: Int, with parser: inout Parser) -> LineBlockResult {
         var result = LineBlockResult()
         var lineStart = 0
         var lineNumber = 0

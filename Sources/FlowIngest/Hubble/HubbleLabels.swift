@@ -64,9 +64,11 @@ struct HubbleLabels: Sendable {
 /// Keyed by a 64-bit hash of the bytes; a hit is confirmed by comparing the bytes, so a
 /// collision only costs a re-parse. Only successful parses are stored.
 struct HubbleLabelCache {
-    private var labelLists = ByteKeyedCache<HubbleLabels>(slots: 1024)
-    private var workloads = ByteKeyedCache<WorkloadReference?>(slots: 256)
-    private var texts = ByteKeyedCache<String>(slots: 1024)
+    // Room for clusters with thousands of identities and pods: the caches live as long as a file
+    // (`ParserPool`) and grow while they keep missing.
+    private var labelLists = ByteKeyedCache<HubbleLabels>(maxSlots: 8192)
+    private var workloads = ByteKeyedCache<WorkloadReference?>(maxSlots: 4096)
+    private var texts = ByteKeyedCache<String>(maxSlots: 16384)
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels

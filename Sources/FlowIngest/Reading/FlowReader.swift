@@ -162,6 +162,7 @@ public struct FlowReader: Sendable {
         // bound of `parallelism × 2` blocks.
         let batchSize = options.parallelism
         let parallel = options.parallelism > 1
+        let parsers = ParserPool(make: adapter.makeParser)
         var inFlight: ParsingBatch? = nil
         defer { inFlight?.wait() }
         repeat {
@@ -185,7 +186,7 @@ public struct FlowReader: Sendable {
                         pieces.append(contentsOf: produced)
                     }
                     next = ParsingBatch(
-                        pieces: pieces, adapter: adapter, name: name, maxRecordLength: splitter.maxRecordLength,
+                        pieces: pieces, adapter: adapter, parsers: parsers, name: name, maxRecordLength: splitter.maxRecordLength,
                         inBackground: parallel)
                 } catch {
                     // Reported after the batches read before it are consumed, as without read-ahead.
@@ -228,7 +229,8 @@ private final class ParsingBatch: @unchecked Sendable {
     private let group = DispatchGroup()
 
     init<Adapter: LineAdapter>(
-        pieces: [RecordSplitter.Piece], adapter: Adapter, name: String, maxRecordLength: Int, inBackground: Bool
+        pieces: [RecordSplitter.Piece], adapter: Adapter, parsers: ParserPool<Adapter.Parser>, name: String, maxRecordLength: Int,
+        inBackground: Bool
     ) {
         self.pieces = pieces
         let slots = ResultSlots(count: pieces.count)
@@ -240,15 +242,23 @@ private final class ParsingBatch: @unchecked Sendable {
         guard inBackground else {
             for (index, block) in blocks.enumerated() {
                 guard let block else { continue }
-                slots.store(block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) }, at: index)
+                slots.store(Self.parse(block, adapter, parsers, name, maxRecordLength), at: index)
             }
             return
         }
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
                 guard let block = blocks[index] else { return }
-                slots.store(block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength) }, at: index)
+                slots.store(Self.parse(block, adapter, parsers, name, maxRecordLength), at: index)
             }
+        }
+    }
+
+    private static func parse<Adapter: LineAdapter>(
+        _ block: [UInt8], _ adapter: Adapter, _ parsers: ParserPool<Adapter.Parser>, _ name: String, _ maxRecordLength: Int
+    ) -> LineBlockResult {
+        parsers.withParser { parser in
+            block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength, with: &parser) }
         }
     }
 
