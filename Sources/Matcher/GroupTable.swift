@@ -24,7 +24,7 @@ struct GroupTable {
     }
 
     private(set) var records: [GroupRecord] = []
-    private var index: [Key: Int] = [:]
+    private var index = GroupIndex()
     private(set) var names = Interner<String>()
     private(set) var decisions = Interner<Decision>()
     private(set) var endpoints: [Endpoint] = []
@@ -90,7 +90,7 @@ struct GroupTable {
     /// another table stays valid).
     mutating func removeGroups() {
         records.removeAll(keepingCapacity: true)
-        index.removeAll(keepingCapacity: true)
+        index.removeAll()
         moreObserved.removeAll()
         examples.removeAll(keepingCapacity: true)
     }
@@ -131,17 +131,18 @@ struct GroupTable {
             firstSeen: record.firstSeen, lastSeen: record.lastSeen, observed: observedIDs(of: position).map { observed[$0] },
             examples: origins.map { origin in
                 InputLocation(
-                    file: files[origin.file], line: origin.line == 0 ? nil : origin.line, packet: origin.packet == 0 ? nil : origin.packet)
+                    file: files[origin.file], line: origin.line == 0 ? nil : Int(origin.line),
+                    packet: origin.packet == 0 ? nil : Int(origin.packet))
             },
             attribution: record.attribution)
     }
 
     private mutating func position(of key: Key, icmpCode: UInt8?, source: UInt32, destination: UInt32) -> Int {
-        if let known = index[key] { return known }
+        if let known = index.position(of: key, keyAt: { records[$0].key }) { return known }
         let position = records.count
         records.append(GroupRecord(key: key, sourceEndpoint: source, destinationEndpoint: destination, icmpCode: icmpCode))
         examples.append(contentsOf: repeatElement(Origin(file: 0, line: 0, packet: 0), count: FlowGroup.exampleLimit))
-        index[key] = position
+        index.insert(position, for: key) { records[$0].key }
         return position
     }
 
@@ -182,7 +183,7 @@ struct GroupTable {
             file = files.id(location.file)
             lastFile = (location.file, file)
         }
-        return Origin(file: file, line: location.line ?? 0, packet: location.packet ?? 0)
+        return Origin(file: file, line: Origin.clamped(location.line), packet: Origin.clamped(location.packet))
     }
 
     /// Keeps the `FlowGroup.exampleLimit` earliest origins by file name, line and packet.

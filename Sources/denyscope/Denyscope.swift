@@ -16,6 +16,7 @@ struct Denyscope: ParsableCommand {
     /// or unreadable input, 3 a requested check failed, 1 anything else. (argument-parser's own
     /// usage code is 64 on Linux.)
     static func main() {
+        MemoryTuning.configure()
         do {
             var command = try parseAsRoot()
             try command.run()

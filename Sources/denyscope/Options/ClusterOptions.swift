@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMalloc
 import ClusterLoader
 import DenyscopeCore
 import PolicyEngine
@@ -28,9 +27,8 @@ struct ClusterOptions: ParsableArguments {
     /// Loads the snapshot, telling on stderr what was skipped and why.
     func load() throws(InputError) -> LoadedCluster {
         let loaded = try ClusterLoader.load(paths: paths)
-        // The YAML parser's node trees are garbage now: hand the freed pages back before the
-        // traffic is read (a 5,000-pod snapshot leaves ~100 MB otherwise).
-        _ = malloc_trim(0)
+        // The YAML parser's node trees are garbage now: free their pages before traffic is read.
+        MemoryTuning.releaseFreedMemory()
         return loaded
     }
 
