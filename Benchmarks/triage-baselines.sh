@@ -6,6 +6,8 @@
 # compile), so "triage - load" is the per-flow work.
 # Usage: Benchmarks/triage-baselines.sh [hubble] [calico-log] [pcap]
 #        PODS=5000 POLICIES=10000 Benchmarks/triage-baselines.sh hubble   # the flat-cost run
+#        CONNECTIONS=20000 …   # attempts repeat 20,000 connections, as real services do (default:
+#                              # nearly every attempt is a new pair, the decision cache's worst case)
 # The data goes to .build-bench-data/triage (ignored by git) and is deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,8 @@ for format in "${@:-hubble calico-log pcap}"; do
       *) echo "unknown format $each" >&2; exit 2 ;;
     esac
     out=$data/$each
-    $bin generate --pods "$pods" --policies "$policies" --flows "$flows" --format "$each" --seed 7 --out "$out"
+    $bin generate --pods "$pods" --policies "$policies" --flows "$flows" --format "$each" --seed 7 --out "$out" \
+      ${CONNECTIONS:+--connections "$CONNECTIONS"}
     cat "$out/$file" >/dev/null # warm the page cache
     printf '\n%s: %d bytes\n' "$out/$file" "$(wc -c <"$out/$file")"
     case $each in

@@ -107,6 +107,25 @@ struct GenerateCommandTests {
         #expect(yaml.contains("kind: ReplicaSet") && yaml.contains("pod-template-hash:") && yaml.contains("hostIP: 172.18.0."))
     }
 
+    /// Should repeat `--connections` connections: 300 attempts, 7 distinct (source, destination, port).
+    @Test func repeatsConnections() throws {
+        let (directory, _) = try Self.generate("calico-log", extra: ["--connections", "7"])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lines = try String(contentsOfFile: Self.flowsFile(directory, "calico-log"), encoding: .utf8).split(separator: "\n")
+        let connections = Set(
+            lines.map { line in
+                line.split(separator: " ").filter { $0.hasPrefix("SRC=") || $0.hasPrefix("DST=") || $0.hasPrefix("DPT=") }.joined(
+                    separator: " ")
+            })
+        #expect(lines.count == 300)
+        #expect(connections.count == 7)
+        let zero = try CommandRunner.run([
+            "generate", "--pods", "5", "--policies", "5", "--flows", "5", "--format", "hubble", "--connections", "0", "--out", directory,
+        ])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("--connections must be at least 1, not 0."))
+    }
+
     /// Should reject bad options with exit code 2 and a message that quotes the value.
     @Test func rejectsBadOptions() throws {
         let directory = Self.temporaryDirectory()

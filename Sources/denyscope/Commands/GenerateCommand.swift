@@ -24,6 +24,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How many connection attempts.")
     var flows: Int
 
+    @Option(
+        help: ArgumentHelp(
+            "Draw the attempts from this many connections (source pod, destination pod, port) picked once, as services that talk repeatedly do (default: every attempt picks anew).",
+            valueName: "n"))
+    var connections: Int?
+
     @Option(help: "The traffic file's format.")
     var format: InputFormatArgument
 
@@ -40,6 +46,7 @@ struct GenerateCommand: ParsableCommand {
         for (name, value) in [("--pods", pods), ("--policies", policies), ("--flows", flows)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, not \(value).")
         }
+        if let connections, connections < 1 { throw ValidationError("--connections must be at least 1, not \(connections).") }
         if pods > SyntheticCluster.maximumPods {
             throw ValidationError("--pods must be at most \(SyntheticCluster.maximumPods), not \(pods).")
         }
@@ -64,7 +71,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let generator = Generator(
-            pods: pods, policies: policies, flows: flows, format: format, dialect: dialect ?? format.defaultDialect, seed: seed)
+            pods: pods, policies: policies, flows: flows, connections: connections, format: format,
+            dialect: dialect ?? format.defaultDialect, seed: seed)
         let summary: Generator.Summary
         do {
             summary = try generator.run(into: out)

@@ -13,6 +13,8 @@ struct Generator {
     let pods: Int
     let policies: Int
     let flows: Int
+    /// How many distinct connections the attempts repeat; `nil`: every attempt picks anew.
+    let connections: Int?
     let format: InputFormatArgument
     let dialect: GenerateDialect
     let seed: UInt64
@@ -29,7 +31,7 @@ struct Generator {
         try clusterFile.close()
 
         var oracle = try SnapshotOracle(snapshot: clusterPath, cluster: cluster)
-        var traffic = SyntheticTraffic(cluster: cluster, seed: seed)
+        var traffic = SyntheticTraffic(cluster: cluster, connections: connections, seed: seed)
         let flowsPath = directory + "/" + format.fileName
         var writer = try makeWriter(path: flowsPath, cluster: cluster)
         var denied = 0
