@@ -23,9 +23,7 @@ struct ClusterBuilder {
     private var report = LoadReport()
 
     mutating func add(_ manifest: ManifestText) throws(InputError) {
-        for object in try ManifestDocuments.objects(in: manifest) {
-            try add(object)
-        }
+        try ManifestDocuments.forEachObject(in: manifest) { object throws(InputError) in try add(object) }
     }
 
     private mutating func add(_ object: ManifestObject) throws(InputError) {

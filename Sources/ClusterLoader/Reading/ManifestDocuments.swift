@@ -11,8 +11,9 @@ struct ManifestObject {
 /// Splits a YAML or JSON text into Kubernetes objects: one per document, and one per item of
 /// `kind: List` or a typed list such as `PodList` (whose items may omit `kind`).
 enum ManifestDocuments {
-    static func objects(in manifest: ManifestText) throws(InputError) -> [ManifestObject] {
-        var objects: [ManifestObject] = []
+    /// Calls `body` with each object as its document is parsed, so that a multi-document file is
+    /// never held as parse trees all at once (a 5,000-pod, 10,000-policy snapshot peaked at 190 MB).
+    static func forEachObject(in manifest: ManifestText, _ body: (ManifestObject) throws(InputError) -> Void) throws(InputError) {
         do {
             // No resolver: `Field` types plain scalars itself (`PlainScalar`), without regular expressions.
             let parser = try Parser(yaml: manifest.text, resolver: .basic)
@@ -21,7 +22,9 @@ enum ManifestDocuments {
                 document += 1
                 if Field.isNull(root) { continue }
                 let origin = DocumentOrigin(file: manifest.name, document: document, line: root.mark?.line)
+                var objects: [ManifestObject] = []
                 try collect(Field(root, path: "", origin: origin), defaultKind: nil, defaultAPIVersion: nil, into: &objects)
+                for object in objects { try body(object) }
             }
         } catch let error as InputError {
             throw error
@@ -30,7 +33,6 @@ enum ManifestDocuments {
         } catch {
             throw InputError(.syntax, "\(error)", at: InputLocation(file: manifest.name))
         }
-        return objects
     }
 
     private static func collect(
