@@ -65,9 +65,18 @@ public struct DecisionCache {
     /// records without a transport protocol, which are not evaluated.
     public mutating func decide(_ flow: Flow) -> Decided? {
         guard let proto = flow.ipProtocol, flow.isReply != true else { return nil }
+        var recordedDestination = flow.destination
+        var destinationPort = flow.destinationPort
+        // A capture before kube-proxy's translation sees a Service's ClusterIP: decide on its backend.
+        if flow.destination.pod == nil, let address = flow.destination.ip, let port = destinationPort, proto.hasPorts,
+            let backend = engine.serviceBackend(address: address, port: port, protocol: proto)
+        {
+            recordedDestination = backend.endpoint
+            destinationPort = backend.port
+        }
         let source = intern(flow.source)
-        let destination = intern(flow.destination)
-        let port = proto.hasPorts ? flow.destinationPort : flow.icmpType.map(UInt16.init)
+        let destination = intern(recordedDestination)
+        let port = proto.hasPorts ? destinationPort : flow.icmpType.map(UInt16.init)
         let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
         let decisionID: UInt32
         if let cached = decisionIDs[key] {
@@ -76,7 +85,7 @@ public struct DecisionCache {
             if decisionIDs.count >= Self.capacity { decisionIDs.removeAll(keepingCapacity: true) }
             let connection = Connection(
                 source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
-                port: proto.hasPorts ? flow.destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
+                port: proto.hasPorts ? destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
             let decision = engine.evaluate(connection, nearMisses: false)
             if let known = distinctDecisions[decision] {
                 decisionID = known

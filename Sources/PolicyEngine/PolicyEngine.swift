@@ -15,6 +15,7 @@ public struct PolicyEngine: Sendable {
     let dialect: CompiledDialect
     let namespaces: NamespaceTable
     let directory: EndpointDirectory
+    let services: ServiceDirectory
     private let identities: IdentityTable
     /// The identity of each pod of `directory.pods` (nil for host-network pods), computed once.
     private let podIdentities: [Identity?]
@@ -47,6 +48,7 @@ public struct PolicyEngine: Sendable {
         self.namespaces = namespaces
         self.identities = identities
         self.directory = directory
+        self.services = ServiceDirectory(cluster: cluster)
     }
 
     /// The number of distinct pod identities and of policies compiled.

@@ -47,6 +47,18 @@ struct FlowMatcherTests {
             ])
     }
 
+    /// Should decide a connection a capture saw to a Service's ClusterIP on the backend pod and the
+    /// target port (`web`'s port 80 is the pods' named port `http`, 8080); other addresses stay.
+    @Test func followsServiceClusterIPToBackend() throws {
+        var matcher = FlowMatcher(engine: try Self.engine(), includeAllowed: true)
+        let clusterIP = Endpoint(kind: .world, ip: IPAddress("10.96.120.7"))
+        matcher.add(Self.flow(Self.crawler, clusterIP, port: 80, observed: Self.forwarded))
+        matcher.add(Self.flow(Self.crawler, clusterIP, port: 443, observed: Self.nonPolicyDrop))  // not a port of the Service
+        let groups = matcher.groups.map { "\($0.key.destination):\($0.key.port ?? 0) \($0.key.decision.verdict.rawValue)" }
+        #expect(groups == ["shop/web (Deployment):8080 allowed", "10.96.120.7:443 allowed"])
+        #expect(matcher.groups.first?.destinationEndpoint.pod?.hasPrefix("web-") == true)
+    }
+
     /// Should count connection attempts (not records), keep first and last seen, and a few examples.
     @Test func aggregatesAttempts() throws {
         var matcher = FlowMatcher(engine: try Self.engine())
