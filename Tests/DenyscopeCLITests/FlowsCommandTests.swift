@@ -48,4 +48,20 @@ struct FlowsCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr == "error: <stdin>:1: invalid JSON: unexpected 'g', expected a JSON object at column 1\n")
     }
+
+    /// Should read a capture on standard input, plain or gzip-compressed, sniffed or named by
+    /// `--input-format pcap`, exactly as from its file.
+    @Test(arguments: [
+        ("flows/pcap/web-veth.pcap", [String]()), ("flows/pcap/web-veth.pcap", ["--input-format", "pcap"]),
+        ("flows/gzip/web-veth.pcap.gz", []), ("flows/gzip/web-veth.pcap.gz", ["--input-format", "pcap"]),
+    ])
+    func readsCaptureOnStandardInput(fixture: String, options: [String]) throws {
+        let fromFile = try CommandRunner.run(["flows", "--output", "table", Fixtures.path("flows/pcap/web-veth.pcap")])
+        let fromInput = try CommandRunner.run(
+            ["flows", "--output", "table"] + options + ["-"], input: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path(fixture))))
+        #expect(fromInput.status == 0, "\(fromInput.stderr)")
+        #expect(fromInput.stderr == fromFile.stderr)
+        #expect(fromInput.stdout == fromFile.stdout.replacingOccurrences(of: Fixtures.path("flows/pcap/web-veth.pcap"), with: "<stdin>"))
+        #expect(fromInput.stdout.split(separator: "\n").count > 5)
+    }
 }

@@ -23,11 +23,16 @@ public enum CommandRunner {
     ///
     /// Output goes to temporary files rather than pipes, so a large output can never block the child.
     public static func run(_ arguments: [String], stdin: String? = nil) throws -> CommandResult {
+        try run(arguments, input: Data((stdin ?? "").utf8))
+    }
+
+    /// Runs `denyscope arguments…` with the bytes of `input` as standard input, from the package root.
+    public static func run(_ arguments: [String], input: Data) throws -> CommandResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("denyscope-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
-        try Data((stdin ?? "").utf8).write(to: paths[0])
+        try input.write(to: paths[0])
         for path in paths[1...] { try Data().write(to: path) }
         let process = Process()
         process.executableURL = executable

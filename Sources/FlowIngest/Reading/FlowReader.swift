@@ -67,8 +67,6 @@ public struct FlowReader: Sendable {
 
     private func readOne(_ path: String, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let name = path == "-" ? "<stdin>" : path
-        // libpcap reads a capture on standard input itself; bytes peeked here could not be given back.
-        if options.format == .pcap, path == "-" { return try readCapture(path, name: name, consume) }
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -84,7 +82,7 @@ public struct FlowReader: Sendable {
         guard let stored = try file.next().map({ try Self.gather($0, from: file) { $0.count >= 2 } }) else { return IngestStats() }
         var source: ChunkSource = file
         var first = stored
-        var gzip: GzipChunkReader? = nil
+        var compressed = false
         if stored.withUnsafeBytes({ FormatSniffer.isGzip($0) }) {
             let reader = try GzipChunkReader(file: name, first: stored, source: file.next, chunkSize: options.chunkSize)
             guard let decompressed = try reader.next() else {
@@ -93,12 +91,12 @@ public struct FlowReader: Sendable {
             }
             source = reader
             first = decompressed
-            gzip = reader
+            compressed = true
         }
         if options.format == nil {
             first = try Self.gather(first, from: source) { $0.count >= FormatSniffer.prefixLength || $0.contains(0x0A) }
         }
-        let format = try options.format ?? sniff(first, name: name, compressed: gzip != nil)
+        let format = try options.format ?? sniff(first, name: name, compressed: compressed)
         switch format {
         case .hubble:
             return try run(adapter: HubbleJSONAdapter(), name: name, first: first, source: source, consume)
@@ -108,10 +106,9 @@ public struct FlowReader: Sendable {
         case .calicoFlowLog:
             return try run(adapter: CalicoFlowLogAdapter(), name: name, first: first, source: source, consume)
         case .pcap:
-            if let gzip { return try readCompressedCapture(gzip, first: first, name: name, consume) }
-            guard path != "-" else {
-                throw InputError(.unreadable, "a capture on standard input needs --input-format pcap", at: InputLocation(file: name))
-            }
+            // libpcap opens a file by path; a compressed capture or standard input (whose first
+            // bytes were read here) goes through a temporary file.
+            if compressed || path == "-" { return try readSpooledCapture(source, first: first, name: name, consume) }
             return try readCapture(path, name: name, consume)
         }
     }
