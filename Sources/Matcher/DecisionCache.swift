@@ -1,9 +1,10 @@
 import DenyscopeCore
 import PolicyEngine
 
-/// Decides flows through the engine with memoisation: endpoints are interned to small integers
-/// and decisions cached per (source, destination, protocol, port), so the cost per flow does not
-/// grow with the number of policies.
+/// Decides flows through the engine with memoisation: endpoints are interned to small integers,
+/// each with its `DecisionClass` (identity, and what else a decision reads), and decisions are
+/// cached per (source class, destination class, protocol, port), so replicas of a workload share
+/// one evaluation and the cost per flow does not grow with the number of policies.
 public struct DecisionCache {
     /// A decided flow: the engine's decision (without near misses) and the endpoints as the snapshot
     /// resolved them, with small integer ids that callers can key tables with instead of hashing the values.
@@ -43,9 +44,15 @@ public struct DecisionCache {
     private let engine: PolicyEngine
     private var endpointIDs: [EndpointKey: UInt32] = [:]
     private var endpoints: [ResolvedEndpoint] = []
+    /// Each endpoint's class id, by endpoint id.
+    private var endpointClasses: [UInt32] = []
+    private var classIDs: [DecisionClass: UInt32] = [:]
     private var decisionIDs: [DecisionKey: UInt32] = [:]
     private var decisions: [Decision] = []
     private var distinctDecisions: [Decision: UInt32] = [:]
+
+    /// Engine evaluations so far: one per distinct (source class, destination class, protocol, port).
+    public private(set) var evaluations = 0
 
     public init(engine: PolicyEngine) {
         self.engine = engine
@@ -77,7 +84,9 @@ public struct DecisionCache {
         let source = intern(flow.source)
         let destination = intern(recordedDestination)
         let port = proto.hasPorts ? destinationPort : flow.icmpType.map(UInt16.init)
-        let key = DecisionKey(source: source, destination: destination, proto: proto, port: port, icmpCode: flow.icmpCode)
+        let key = DecisionKey(
+            source: endpointClasses[Int(source)], destination: endpointClasses[Int(destination)], proto: proto, port: port,
+            icmpCode: flow.icmpCode)
         let decisionID: UInt32
         if let cached = decisionIDs[key] {
             decisionID = cached
@@ -87,6 +96,7 @@ public struct DecisionCache {
                 source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
                 port: proto.hasPorts ? destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
             let decision = engine.evaluate(connection, nearMisses: false)
+            evaluations += 1
             if let known = distinctDecisions[decision] {
                 decisionID = known
             } else {
@@ -106,7 +116,12 @@ public struct DecisionCache {
             kind: endpoint.kind, namespace: endpoint.namespace, pod: endpoint.pod, ip: endpoint.ip, labels: endpoint.labels)
         if let known = endpointIDs[key] { return known }
         let id = UInt32(endpoints.count)
-        endpoints.append(engine.resolve(recorded: endpoint))
+        let resolved = engine.resolve(recorded: endpoint)
+        endpoints.append(resolved)
+        let decisionClass = engine.decisionClass(of: resolved)
+        let classID = classIDs[decisionClass] ?? UInt32(classIDs.count)
+        classIDs[decisionClass] = classID
+        endpointClasses.append(classID)
         endpointIDs[key] = id
         return id
     }

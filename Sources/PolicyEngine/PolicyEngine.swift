@@ -16,6 +16,8 @@ public struct PolicyEngine: Sendable {
     let namespaces: NamespaceTable
     let directory: EndpointDirectory
     let services: ServiceDirectory
+    /// Whether a pod's address can change a decision, beyond its identity (see `decisionClass`).
+    let podAddressesMatter: Bool
     private let identities: IdentityTable
     /// The identity of each pod of `directory.pods` (nil for host-network pods), computed once.
     private let podIdentities: [Identity?]
@@ -49,6 +51,7 @@ public struct PolicyEngine: Sendable {
         self.identities = identities
         self.directory = directory
         self.services = ServiceDirectory(cluster: cluster)
+        self.podAddressesMatter = Self.podAddressesMatter(in: cluster, dialect: options.dialect)
     }
 
     /// The number of distinct pod identities and of policies compiled.

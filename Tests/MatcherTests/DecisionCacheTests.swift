@@ -1,0 +1,69 @@
+import ClusterLoader
+import DenyscopeCore
+import Matcher
+import PolicyEngine
+import Testing
+
+struct DecisionCacheTests {
+    /// Two replicas of `web` and a client; `web-allow` admits the client on port 80, and `extra`
+    /// adds more policies of the namespace.
+    static func engine(extra: String = "") throws -> PolicyEngine {
+        var snapshot = """
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: Pod, metadata: {name: web-a, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.1}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: web-b, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.2}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: client, namespace: shop, labels: {app: client}}, status: {podIP: 10.0.0.3}}
+            - apiVersion: networking.k8s.io/v1
+              kind: NetworkPolicy
+              metadata: {name: web-allow, namespace: shop}
+              spec:
+                podSelector: {matchLabels: {app: web}}
+                ingress: [{from: [{podSelector: {matchLabels: {app: client}}}], ports: [{port: 80}]}]
+            """
+        snapshot += extra
+        return PolicyEngine(cluster: try ClusterLoader.load(text: snapshot, file: "snapshot.yaml").state)
+    }
+
+    static func flow(to address: String) -> Flow {
+        Flow(
+            source: Endpoint(kind: .world, ip: IPAddress("10.0.0.3")), destination: Endpoint(kind: .world, ip: IPAddress(address)),
+            ipProtocol: .tcp, sourcePort: 40000, destinationPort: 80, location: InputLocation(file: "flows.log", line: 1))
+    }
+
+    /// Should evaluate once for replicas of one identity, and decide both as the engine does.
+    @Test func replicasShareOneEvaluation() throws {
+        var cache = DecisionCache(engine: try Self.engine())
+        let decidedFirst = cache.decide(Self.flow(to: "10.0.0.1"))
+        let decidedSecond = cache.decide(Self.flow(to: "10.0.0.2"))
+        let first = try #require(decidedFirst)
+        let second = try #require(decidedSecond)
+        #expect(cache.evaluations == 1)
+        #expect(first.decision == second.decision)
+        #expect(first.decision.verdict == .allowed)
+        #expect(second.destination.pod == "web-b")
+    }
+
+    /// Should keep replicas apart when a rule matches pod addresses: an ipBlock admits web-b only.
+    @Test func addressRulesKeepReplicasApart() throws {
+        let ipBlock = """
+
+            - apiVersion: networking.k8s.io/v1
+              kind: NetworkPolicy
+              metadata: {name: client-egress, namespace: shop}
+              spec:
+                podSelector: {matchLabels: {app: client}}
+                policyTypes: [Egress]
+                egress: [{to: [{ipBlock: {cidr: 10.0.0.2/32}}]}]
+            """
+        var cache = DecisionCache(engine: try Self.engine(extra: ipBlock))
+        let decidedFirst = cache.decide(Self.flow(to: "10.0.0.1"))
+        let decidedSecond = cache.decide(Self.flow(to: "10.0.0.2"))
+        let first = try #require(decidedFirst)
+        let second = try #require(decidedSecond)
+        #expect(cache.evaluations == 2)
+        #expect(first.decision.verdict == .denied)
+        #expect(second.decision.verdict == .allowed)
+    }
+}
