@@ -25,4 +25,11 @@ struct GroupIndexTests {
         index.removeAll()
         #expect(index.position(of: Self.key(0)) { keys[$0] } == nil)
     }
+
+    /// Should keep a group's record at 64 bytes and an example's origin at 12, as the table's
+    /// memory figures assume.
+    @Test func recordsStayCompact() {
+        #expect(MemoryLayout<GroupRecord>.stride == 64)
+        #expect(MemoryLayout<Origin>.stride == 12)
+    }
 }

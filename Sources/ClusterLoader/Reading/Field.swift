@@ -136,10 +136,7 @@ struct Field {
 
     static func isNull(_ node: Yams.Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        return PlainScalar.isNull(scalar.string)
     }
 }
 

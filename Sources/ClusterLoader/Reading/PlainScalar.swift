@@ -10,8 +10,11 @@ enum PlainScalar: Equatable {
     case string
 
     init(_ text: String) {
+        if Self.isNull(text) {
+            self = .null
+            return
+        }
         switch text {
-        case "", "~", "null", "Null", "NULL": self = .null
         case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": self = .bool(true)
         case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": self = .bool(false)
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .float(.infinity)
@@ -31,6 +34,14 @@ enum PlainScalar: Equatable {
             } else {
                 self = .string
             }
+        }
+    }
+
+    /// Whether the text is YAML's null (`~`, `null`, nothing), without classifying it further.
+    static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
     }
 
