@@ -142,7 +142,7 @@ struct GenerateCommandTests {
         #expect(mismatch.status == 2)
         #expect(mismatch.stderr.contains("--format hubble comes from Cilium"))
         let file = directory + ".file"
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         defer {
             try? FileManager.default.removeItem(atPath: file)
             try? FileManager.default.removeItem(atPath: directory)

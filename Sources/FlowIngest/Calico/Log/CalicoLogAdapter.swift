@@ -42,9 +42,8 @@ public struct CalicoLogLineParser: LineRecordParser {
     let workloadPrefix: [UInt8]
     var journalSlots: [JSONSpan?] = []
     var hosts = HostNameCache()
-    /// The last prefix seen and what it says: lines of one file share a few prefixes.
-    var lastPrefix: [UInt8] = []
-    var lastRule: PacketLogRule? = nil
+    /// The prefixes seen and what they say: lines of one file share a few prefixes.
+    var rules = ByteKeyedCache<(rule: PacketLogRule, verdict: DropActionVerdict?)>(maxSlots: 256)
 
     init(prefixTemplate: CalicoLogPrefixTemplate?, workloadPrefix: [UInt8]) {
         self.prefixTemplate = prefixTemplate
@@ -94,10 +93,10 @@ public struct CalicoLogLineParser: LineRecordParser {
             flow.tcpFlags = packet.tcpFlags
             flow.tunnel = packet.tunnel
             if packet.inIsWorkload != packet.outIsWorkload { flow.direction = packet.inIsWorkload ? .egress : .ingress }
-            let rule = self.rule(message.slice(packet.prefix))
+            let (rule, dropAction) = self.rule(message.slice(packet.prefix))
             flow.observed.logRule = rule
-            if rule.prefix.hasPrefix("calico-drop") {
-                flow.observed.verdict = rule.prefix.uppercased().contains("ACCEPT") ? .audit : .dropped
+            if let dropAction {
+                flow.observed.verdict = dropAction == .logAndAccept ? .audit : .dropped
                 flow.observed.denial = .policy
             }
             return .parsed(flow)
@@ -118,13 +117,25 @@ public struct CalicoLogLineParser: LineRecordParser {
         return .skipped(.notAPacketLog)
     }
 
-    /// What `prefix` says, from the one-entry cache when it repeats.
-    private mutating func rule(_ prefix: UnsafeRawBufferPointer) -> PacketLogRule {
-        if let lastRule, prefix.elementsEqual(lastPrefix) { return lastRule }
-        let rule = prefixTemplate?.rule(from: prefix) ?? PacketLogRule(prefix: String(decoding: prefix, as: UTF8.self))
-        lastPrefix = Array(prefix)
-        lastRule = rule
-        return rule
+    /// What `prefix` says, read once a distinct prefix.
+    private mutating func rule(_ prefix: UnsafeRawBufferPointer) -> (rule: PacketLogRule, verdict: DropActionVerdict?) {
+        rules.value(prefix) { [prefixTemplate] prefix in
+            let rule = prefixTemplate?.rule(from: prefix) ?? PacketLogRule(prefix: String(decoding: prefix, as: UTF8.self))
+            return (rule, DropActionVerdict(prefix: rule.prefix))
+        }
+    }
+}
+
+/// What a Calico Enterprise `dropActionOverride` line says (reference/calico-logs.md §2): the
+/// prefix `calico-drop` logs a policy denial, `calico-drop LOGandACCEPT` one let through.
+enum DropActionVerdict {
+    case logAndDrop
+    case logAndAccept
+
+    /// `nil` for prefixes of `Log` rules.
+    init?(prefix: String) {
+        guard prefix.hasPrefix("calico-drop") else { return nil }
+        self = prefix.uppercased().contains("ACCEPT") ? .logAndAccept : .logAndDrop
     }
 }
 
