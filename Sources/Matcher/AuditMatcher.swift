@@ -64,25 +64,29 @@ public struct AuditMatcher {
     }
 
     public mutating func add(_ flow: Flow) {
-        guard let before = current.decide(flow), let after = proposed.decide(flow) else { return }
+        guard let decidedBefore = current.decide(flow), let decidedAfter = proposed.decide(flow) else { return }
+        let before = current.decision(decidedBefore.decisionID)
+        let after = proposed.decision(decidedAfter.decisionID)
         attempts += flow.attempts
         let change: AuditChange
         let responsible: [PolicyReference]
         if flow.observed.verdict == .audit || flow.observed.policies.contains(where: { $0.isPending && $0.effect == .denied }) {
             change = .auditedByRecord
-            responsible = Self.denying(after.decision)
-        } else if before.decision.verdict == .allowed, after.decision.verdict == .denied {
+            responsible = Self.denying(after)
+        } else if before.verdict == .allowed, after.verdict == .denied {
             change = .wouldBreak
-            responsible = Self.denying(after.decision)
-        } else if before.decision.verdict == .denied, after.decision.verdict == .allowed {
+            responsible = Self.denying(after)
+        } else if before.verdict == .denied, after.verdict == .allowed {
             change = .wouldAdmit
-            responsible = after.decision.egress.policies + after.decision.ingress.policies
+            responsible = after.egress.policies + after.ingress.policies
         } else {
             return
         }
+        let source = proposed.endpoint(decidedAfter.sourceID)
+        let destination = proposed.endpoint(decidedAfter.destinationID)
         let key = AuditKey(
-            source: FlowMatcher.groupName(after.source), destination: FlowMatcher.groupName(after.destination), protocol: after.protocol,
-            port: after.port, change: change, responsible: responsible)
+            source: FlowMatcher.groupName(source), destination: FlowMatcher.groupName(destination), protocol: decidedAfter.protocol,
+            port: decidedAfter.port, change: change, responsible: responsible)
         let position: Int
         if let known = index[key] {
             position = known
@@ -90,9 +94,7 @@ public struct AuditMatcher {
             position = groups.count
             index[key] = position
             groups.append(
-                AuditGroup(
-                    key: key, sourceEndpoint: after.source, destinationEndpoint: after.destination, before: before.decision,
-                    after: after.decision))
+                AuditGroup(key: key, sourceEndpoint: source, destinationEndpoint: destination, before: before, after: after))
         }
         groups[position].count += flow.attempts
         if let time = flow.time {

@@ -6,15 +6,14 @@ import PolicyEngine
 /// cached per (source class, destination class, protocol, port), so replicas of a workload share
 /// one evaluation and the cost per flow does not grow with the number of policies.
 public struct DecisionCache {
-    /// A decided flow: the engine's decision (without near misses) and the endpoints as the snapshot
-    /// resolved them, with small integer ids that callers can key tables with instead of hashing the values.
+    /// A decided flow, as small integer ids that callers can key tables with instead of hashing
+    /// values: `decision(_:)` and `endpoint(_:)` give the values (the decision without near misses,
+    /// the endpoints as the snapshot resolved them).
     public struct Decided {
-        public let decision: Decision
         /// Equal ids, equal decisions.
         public let decisionID: UInt32
-        public let source: Endpoint
+        public let verdict: Verdict
         public let sourceID: UInt32
-        public let destination: Endpoint
         public let destinationID: UInt32
         public let `protocol`: IPProtocol
         /// The destination port, or the ICMP type.
@@ -31,6 +30,14 @@ public struct DecisionCache {
         let pod: String?
         let ip: IPAddress?
         let labels: LabelSet?
+
+        /// Hashes the pod and address only: hashing a label set costs more than the rest of a
+        /// flow's matching, and endpoints that share pod and address but not labels are rare
+        /// (equality still compares everything).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(pod)
+            hasher.combine(ip)
+        }
     }
 
     private struct DecisionKey: Hashable {
@@ -107,9 +114,15 @@ public struct DecisionCache {
             decisionIDs[key] = decisionID
         }
         return Decided(
-            decision: decisions[Int(decisionID)], decisionID: decisionID, source: endpoints[Int(source)].endpoint, sourceID: source,
-            destination: endpoints[Int(destination)].endpoint, destinationID: destination, protocol: proto, port: port)
+            decisionID: decisionID, verdict: decisions[Int(decisionID)].verdict, sourceID: source, destinationID: destination,
+            protocol: proto, port: port)
     }
+
+    /// The decision of a `Decided.decisionID`.
+    public func decision(_ id: UInt32) -> Decision { decisions[Int(id)] }
+
+    /// The endpoint of a `Decided.sourceID` or `destinationID`, as the snapshot resolved it.
+    public func endpoint(_ id: UInt32) -> Endpoint { endpoints[Int(id)].endpoint }
 
     private mutating func intern(_ endpoint: Endpoint) -> UInt32 {
         let key = EndpointKey(

@@ -25,6 +25,11 @@ public struct FlowFilter: Sendable {
         self.verdict = verdict
     }
 
+    /// Whether the filter keeps every flow (no option given), so callers can skip `admits`.
+    public var admitsAll: Bool {
+        namespace == nil && from == nil && to == nil && since == nil && until == nil && verdict == nil
+    }
+
     /// Whether a decided flow passes.
     public func admits(_ flow: Flow, source: Endpoint, destination: Endpoint, verdict decided: Verdict) -> Bool {
         if let namespace, source.namespace != namespace, destination.namespace != namespace { return false }

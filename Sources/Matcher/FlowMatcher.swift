@@ -33,17 +33,20 @@ public struct FlowMatcher {
             notEvaluated += 1
             return
         }
-        guard filter.admits(flow, source: decided.source, destination: decided.destination, verdict: decided.decision.verdict) else {
-            return
-        }
-        let agreement = Agreement(observed: flow.observed, engine: decided.decision.verdict)
+        guard
+            filter.admitsAll
+                || filter.admits(
+                    flow, source: cache.endpoint(decided.sourceID),
+                    destination: cache.endpoint(decided.destinationID), verdict: decided.verdict)
+        else { return }
+        let agreement = Agreement(observed: flow.observed, engine: decided.verdict)
         guard includeAllowed || filter.verdict == .allowed || agreement != .allowed else { return }
-        let source = ids(decided.sourceID, decided.source)
-        let destination = ids(decided.destinationID, decided.destination)
+        let source = ids(decided.sourceID)
+        let destination = ids(decided.destinationID)
         let key = GroupTable.Key(
             source: source.name, destination: destination.name, proto: decided.protocol, port: decided.port,
-            decision: decisionID(decided), agreement: agreement)
-        table.add(flow, key: key, decision: decided.decision, source: source.endpoint, destination: destination.endpoint)
+            decision: decisionID(decided.decisionID), agreement: agreement)
+        table.add(flow, key: key, source: source.endpoint, destination: destination.endpoint) { cache.decision(decided.decisionID) }
     }
 
     /// The groups in the order they were first seen, without near misses.
@@ -68,23 +71,24 @@ public struct FlowMatcher {
     mutating func removeGroups() { table.removeGroups() }
 
     /// The table's ids of an endpoint and of its group name (replicas of one workload share it).
-    private mutating func ids(_ cacheID: UInt32, _ endpoint: Endpoint) -> (name: UInt32, endpoint: UInt32) {
+    private mutating func ids(_ cacheID: UInt32) -> (name: UInt32, endpoint: UInt32) {
         let cached = Int(cacheID)
         if cached < endpointIDs.count, endpointIDs[cached].name != GroupRecord.none { return endpointIDs[cached] }
         if cached >= endpointIDs.count {
             endpointIDs.append(
                 contentsOf: repeatElement((name: GroupRecord.none, endpoint: GroupRecord.none), count: cached + 1 - endpointIDs.count))
         }
+        let endpoint = cache.endpoint(cacheID)
         endpointIDs[cached] = (table.nameID(Self.groupName(endpoint)), table.endpointID(endpoint))
         return endpointIDs[cached]
     }
 
-    private mutating func decisionID(_ decided: DecisionCache.Decided) -> UInt32 {
-        let cached = Int(decided.decisionID)
+    private mutating func decisionID(_ cacheID: UInt32) -> UInt32 {
+        let cached = Int(cacheID)
         if cached >= decisionIDs.count {
             decisionIDs.append(contentsOf: repeatElement(GroupRecord.none, count: cached + 1 - decisionIDs.count))
         }
-        if decisionIDs[cached] == GroupRecord.none { decisionIDs[cached] = table.decisionID(decided.decision) }
+        if decisionIDs[cached] == GroupRecord.none { decisionIDs[cached] = table.decisionID(cache.decision(cacheID)) }
         return decisionIDs[cached]
     }
 

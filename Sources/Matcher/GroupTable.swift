@@ -52,11 +52,11 @@ struct GroupTable {
     }
 
     /// Adds one flow to the group `key`; a new group keeps `source` and `destination` (endpoint
-    /// ids) as its representatives.
-    mutating func add(_ flow: Flow, key: Key, decision: Decision, source: UInt32, destination: UInt32) {
+    /// ids) as its representatives. `decision` is read only when the record names policies.
+    mutating func add(_ flow: Flow, key: Key, source: UInt32, destination: UInt32, decision: () -> Decision) {
         let position = self.position(of: key, icmpCode: flow.icmpCode, source: source, destination: destination)
         records[position].count(flow.attempts, at: flow.time, flow.time)
-        records[position].attribute(Attribution(observed: flow.observed, decision: decision))
+        if !flow.observed.policies.isEmpty { records[position].attribute(Attribution(observed: flow.observed, decision: decision())) }
         keep(observed: observedID(ObservedSummary(flow.observed)), at: position)
         keep(example: origin(flow.location), at: position)
     }

@@ -40,9 +40,10 @@ struct DecisionCacheTests {
         let first = try #require(decidedFirst)
         let second = try #require(decidedSecond)
         #expect(cache.evaluations == 1)
-        #expect(first.decision == second.decision)
-        #expect(first.decision.verdict == .allowed)
-        #expect(second.destination.pod == "web-b")
+        #expect(first.decisionID == second.decisionID)
+        #expect(cache.decision(first.decisionID).verdict == .allowed)
+        #expect(cache.endpoint(second.destinationID).pod == "web-b")
+        #expect(cache.endpoint(first.destinationID).pod == "web-a")
     }
 
     /// Should keep replicas apart when a rule matches pod addresses: an ipBlock admits web-b only.
@@ -63,7 +64,7 @@ struct DecisionCacheTests {
         let first = try #require(decidedFirst)
         let second = try #require(decidedSecond)
         #expect(cache.evaluations == 2)
-        #expect(first.decision.verdict == .denied)
-        #expect(second.decision.verdict == .allowed)
+        #expect(first.verdict == .denied)
+        #expect(cache.decision(second.decisionID).verdict == .allowed)
     }
 }
