@@ -35,6 +35,7 @@ struct BadInputTests {
         ("truncated.json", "6: invalid JSON: did not find expected node content (while parsing a flow node) (column 1)"),
         ("not-an-object.yaml", "1: document 1: expected a Kubernetes object (a map with apiVersion and kind), got list"),
         ("bad-pod-ip.yaml", "7: document 1 (Pod shop/web): status.podIP: invalid IP address \"10.244.1.300\""),
+        ("duplicate-key.yaml", "14: invalid YAML: duplicate key \"port\""),
     ]
 
     /// Should reject the file with its exact location and a message that says what is wrong.

@@ -1,17 +1,18 @@
 import DenyscopeCore
-import Yams
 
 /// A YAML/JSON node together with where it came from, so that every error names file, line,
 /// document, object and field path: `pods.yaml:12: document 3 (Pod shop/web): spec.hostNetwork: …`.
 struct Field {
-    let node: Yams.Node
+    let document: YAMLDocument
+    let node: Int32
     let path: String
     let origin: DocumentOrigin
     /// The line of the key this value belongs to: a value such as a nested list may start lines
     /// below its key, and errors should point at the key the user wrote.
     let keyLine: Int?
 
-    init(_ node: Yams.Node, path: String, origin: DocumentOrigin, keyLine: Int? = nil) {
+    init(_ document: YAMLDocument, _ node: Int32, path: String, origin: DocumentOrigin, keyLine: Int? = nil) {
+        self.document = document
         self.node = node
         self.path = path
         self.origin = origin
@@ -20,8 +21,15 @@ struct Field {
 
     var location: InputLocation {
         InputLocation(
-            file: origin.file, line: keyLine ?? node.mark?.line ?? origin.line, document: origin.document,
-            object: origin.object, fieldPath: path)
+            file: origin.file, line: keyLine ?? Int(document.node(node).line), document: origin.document, object: origin.object,
+            fieldPath: path)
+    }
+
+    var isMapping: Bool { document.node(node).kind == .mapping }
+
+    /// This node with another origin (the object it turned out to describe).
+    func with(origin: DocumentOrigin) -> Field {
+        Field(document, node, path: path, origin: origin, keyLine: keyLine)
     }
 
     func error(_ code: InputError.Code = .invalidField, _ message: String) -> InputError {
@@ -30,9 +38,11 @@ struct Field {
 
     /// The child `key` of a mapping; `nil` when absent or `null`.
     func optional(_ key: String) throws(InputError) -> Field? {
-        guard case .mapping(let mapping) = node else { throw typeError(expected: "map") }
-        guard let pair = mapping.first(where: { $0.key.scalar?.string == key }), !Self.isNull(pair.value) else { return nil }
-        return Field(pair.value, path: path.isEmpty ? key : "\(path).\(key)", origin: origin, keyLine: pair.key.mark?.line)
+        guard isMapping else { throw typeError(expected: "map") }
+        guard let pair = document.pair(key, in: node), !document.isNull(pair.value) else { return nil }
+        return Field(
+            document, pair.value, path: path.isEmpty ? key : "\(path).\(key)", origin: origin,
+            keyLine: Int(document.node(pair.key).line))
     }
 
     /// The child `key` of a mapping; an error naming the field when it is absent.
@@ -45,33 +55,36 @@ struct Field {
 
     /// The items of a list, each with its `[index]` path.
     func list() throws(InputError) -> [Field] {
-        guard case .sequence(let sequence) = node else { throw typeError(expected: "list") }
-        return sequence.enumerated().map { Field($0.element, path: "\(path)[\($0.offset)]", origin: origin) }
+        guard document.node(node).kind == .sequence else { throw typeError(expected: "list") }
+        return document.children(node).enumerated().map { Field(document, $0.element, path: "\(path)[\($0.offset)]", origin: origin) }
     }
 
     /// The entries of a map, keys as strings, in document order.
     func entries() throws(InputError) -> [(key: String, value: Field)] {
-        guard case .mapping(let mapping) = node else { throw typeError(expected: "map") }
+        guard isMapping else { throw typeError(expected: "map") }
+        let items = document.children(node)
         var result: [(key: String, value: Field)] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else { throw typeError(expected: "map with string keys") }
-            let childPath = path.isEmpty ? scalar.string : "\(path).\(scalar.string)"
-            result.append((scalar.string, Field(value, path: childPath, origin: origin, keyLine: scalar.mark?.line)))
+        result.reserveCapacity(items.count / 2)
+        for position in stride(from: items.startIndex, to: items.endIndex, by: 2) {
+            guard let key = document.text(items[position]) else { throw typeError(expected: "map with string keys") }
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            let keyLine = Int(document.node(items[position]).line)
+            result.append((key, Field(document, items[position + 1], path: childPath, origin: origin, keyLine: keyLine)))
         }
         return result
     }
 
     func string() throws(InputError) -> String {
-        guard case .scalar(let scalar) = node, !Self.isNull(node), scalar.style != .plain || kind == "string" else {
+        guard let text = document.text(node), !document.isNull(node), !document.node(node).isPlain || plainScalar == .string else {
             throw typeError(expected: "string")
         }
-        return scalar.string
+        return text
     }
 
     /// A string, accepting plain numbers and booleans as their text (label values such as `version: 2`).
     func text() throws(InputError) -> String {
-        guard case .scalar(let scalar) = node, !Self.isNull(node) else { throw typeError(expected: "string") }
-        return scalar.string
+        guard let text = document.text(node), !document.isNull(node) else { throw typeError(expected: "string") }
+        return text
     }
 
     func int() throws(InputError) -> Int {
@@ -95,8 +108,8 @@ struct Field {
 
     /// The type of a plain scalar; `nil` for quoted scalars and collections.
     private var plainScalar: PlainScalar? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-        return PlainScalar(scalar.string)
+        guard document.node(node).isPlain, let text = document.text(node) else { return nil }
+        return PlainScalar(text)
     }
 
     /// A map of strings to strings, such as `metadata.labels` or `matchLabels`.
@@ -108,13 +121,12 @@ struct Field {
 
     /// The YAML type of the node as the error messages name it.
     var kind: String {
-        switch node {
+        switch document.node(node).kind {
         case .mapping: return "map"
         case .sequence: return "list"
-        case .alias: return "alias"
-        case .scalar(let scalar):
-            guard scalar.style == .plain else { return "string" }
-            switch PlainScalar(scalar.string) {
+        case .scalar:
+            guard let plain = plainScalar else { return "string" }
+            switch plain {
             case .null: return "null"
             case .int: return "integer"
             case .bool: return "boolean"
@@ -132,11 +144,6 @@ struct Field {
         var location = self.location
         location.fieldPath = path.isEmpty ? key : "\(path).\(key)"
         return location
-    }
-
-    static func isNull(_ node: Yams.Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return PlainScalar.isNull(scalar.string)
     }
 }
 

@@ -1,5 +1,4 @@
 import DenyscopeCore
-import Yams
 
 /// A Kubernetes object found in a manifest: its kind, API version and fields.
 struct ManifestObject {
@@ -14,31 +13,30 @@ enum ManifestDocuments {
     /// Calls `body` with each object as its document is parsed, so that a multi-document file is
     /// never held as parse trees all at once (a 5,000-pod, 10,000-policy snapshot peaked at 190 MB).
     static func forEachObject(in manifest: ManifestText, _ body: (ManifestObject) throws(InputError) -> Void) throws(InputError) {
-        do {
-            // No resolver: `Field` types plain scalars itself (`PlainScalar`), without regular expressions.
-            let parser = try Parser(yaml: manifest.text, resolver: .basic)
-            var document = 0
-            while let root = try parser.nextRoot() {
-                document += 1
-                if Field.isNull(root) { continue }
-                let origin = DocumentOrigin(file: manifest.name, document: document, line: root.mark?.line)
-                var objects: [ManifestObject] = []
-                try collect(Field(root, path: "", origin: origin), defaultKind: nil, defaultAPIVersion: nil, into: &objects)
-                for object in objects { try body(object) }
+        let reader = YAMLReader(text: manifest.text)
+        var index = 0
+        while true {
+            let document: YAMLDocument
+            do {
+                guard let next = try reader.nextDocument() else { return }
+                document = next
+            } catch {
+                throw syntaxError(error, file: manifest.name)
             }
-        } catch let error as InputError {
-            throw error
-        } catch let error as YamlError {
-            throw syntaxError(error, file: manifest.name)
-        } catch {
-            throw InputError(.syntax, "\(error)", at: InputLocation(file: manifest.name))
+            index += 1
+            if document.isNull(YAMLDocument.root) { continue }
+            let origin = DocumentOrigin(file: manifest.name, document: index, line: Int(document.node(YAMLDocument.root).line))
+            var objects: [ManifestObject] = []
+            try collect(
+                Field(document, YAMLDocument.root, path: "", origin: origin), defaultKind: nil, defaultAPIVersion: nil, into: &objects)
+            for object in objects { try body(object) }
         }
     }
 
     private static func collect(
         _ field: Field, defaultKind: String?, defaultAPIVersion: String?, into objects: inout [ManifestObject]
     ) throws(InputError) {
-        guard case .mapping = field.node else {
+        guard field.isMapping else {
             throw field.error(.invalidField, "expected a Kubernetes object (a map with apiVersion and kind), got \(field.kind)")
         }
         let writtenKind = try field.optional("kind")?.string()
@@ -60,7 +58,7 @@ enum ManifestDocuments {
             let namespace = try? field.optional("metadata")?.optional("namespace")?.string()
             var origin = field.origin
             origin.object = "\(kind) " + (namespace.map { "\($0)/" } ?? "") + name
-            located = Field(field.node, path: field.path, origin: origin)
+            located = field.with(origin: origin)
         }
         objects.append(ManifestObject(kind: kind, apiVersion: apiVersion, field: located))
     }
@@ -75,15 +73,9 @@ enum ManifestDocuments {
         file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> InputError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return InputError(
-                .syntax, "invalid \(language(of: file)): \(detail) (column \(mark.column))", at: InputLocation(file: file, line: mark.line))
-        default:
-            return InputError(.syntax, "invalid \(language(of: file)): \(error)", at: InputLocation(file: file))
-        }
+    private static func syntaxError(_ error: YAMLReader.SyntaxError, file: String) -> InputError {
+        let column = error.column.map { " (column \($0))" } ?? ""
+        return InputError(
+            .syntax, "invalid \(language(of: file)): \(error.message)\(column)", at: InputLocation(file: file, line: error.line))
     }
 }

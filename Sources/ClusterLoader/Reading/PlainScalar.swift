@@ -14,7 +14,8 @@ enum PlainScalar: Equatable {
             self = .null
             return
         }
-        switch text {
+        // The words below are at most six bytes long: longer names skip comparing with each.
+        switch text.utf8.count <= 6 ? text : "" {
         case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": self = .bool(true)
         case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": self = .bool(false)
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .float(.infinity)
@@ -39,6 +40,7 @@ enum PlainScalar: Equatable {
 
     /// Whether the text is YAML's null (`~`, `null`, nothing), without classifying it further.
     static func isNull(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
