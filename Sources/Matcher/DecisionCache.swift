@@ -40,21 +40,16 @@ public struct DecisionCache {
         }
     }
 
-    private struct DecisionKey: Hashable {
-        let source: UInt32
-        let destination: UInt32
-        let proto: IPProtocol
-        let port: UInt16?
-        let icmpCode: UInt8?
-    }
-
     private let engine: PolicyEngine
     private var endpointIDs: [EndpointKey: UInt32] = [:]
+    /// Endpoints that are an IPv4 address and a kind only (captures, packet logs), by `addressKey`.
+    private var addressEndpointIDs = PackedKeyTable()
     private var endpoints: [ResolvedEndpoint] = []
     /// Each endpoint's class id, by endpoint id.
     private var endpointClasses: [UInt32] = []
     private var classIDs: [DecisionClass: UInt32] = [:]
-    private var decisionIDs: [DecisionKey: UInt32] = [:]
+    /// Decision ids by `decisionKey`.
+    private var decisionIDs = PackedKeyTable()
     private var decisions: [Decision] = []
     private var distinctDecisions: [Decision: UInt32] = [:]
 
@@ -91,14 +86,14 @@ public struct DecisionCache {
         let source = intern(flow.source)
         let destination = intern(recordedDestination)
         let port = proto.hasPorts ? destinationPort : flow.icmpType.map(UInt16.init)
-        let key = DecisionKey(
+        let key = Self.decisionKey(
             source: endpointClasses[Int(source)], destination: endpointClasses[Int(destination)], proto: proto, port: port,
             icmpCode: flow.icmpCode)
         let decisionID: UInt32
-        if let cached = decisionIDs[key] {
+        if let cached = decisionIDs.value(for: key) {
             decisionID = cached
         } else {
-            if decisionIDs.count >= Self.capacity { decisionIDs.removeAll(keepingCapacity: true) }
+            if decisionIDs.count >= Self.capacity { decisionIDs.removeAll() }
             let connection = Connection(
                 source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
                 port: proto.hasPorts ? destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
@@ -111,7 +106,7 @@ public struct DecisionCache {
                 decisions.append(decision)
                 distinctDecisions[decision] = decisionID
             }
-            decisionIDs[key] = decisionID
+            decisionIDs.insert(decisionID, for: key)
         }
         return Decided(
             decisionID: decisionID, verdict: decisions[Int(decisionID)].verdict, sourceID: source, destinationID: destination,
@@ -125,9 +120,22 @@ public struct DecisionCache {
     public func endpoint(_ id: UInt32) -> Endpoint { endpoints[Int(id)].endpoint }
 
     private mutating func intern(_ endpoint: Endpoint) -> UInt32 {
+        if let key = Self.addressKey(endpoint) {
+            if let known = addressEndpointIDs.value(for: key) { return known }
+            let id = add(endpoint)
+            addressEndpointIDs.insert(id, for: key)
+            return id
+        }
         let key = EndpointKey(
             kind: endpoint.kind, namespace: endpoint.namespace, pod: endpoint.pod, ip: endpoint.ip, labels: endpoint.labels)
         if let known = endpointIDs[key] { return known }
+        let id = add(endpoint)
+        endpointIDs[key] = id
+        return id
+    }
+
+    /// Numbers a new endpoint, resolved through the snapshot, with its decision class.
+    private mutating func add(_ endpoint: Endpoint) -> UInt32 {
         let id = UInt32(endpoints.count)
         let resolved = engine.resolve(recorded: endpoint)
         endpoints.append(resolved)
@@ -135,7 +143,39 @@ public struct DecisionCache {
         let classID = classIDs[decisionClass] ?? UInt32(classIDs.count)
         classIDs[decisionClass] = classID
         endpointClasses.append(classID)
-        endpointIDs[key] = id
         return id
+    }
+
+    /// The key of an endpoint that is an IPv4 address and a kind, nothing else; `nil` otherwise.
+    private static func addressKey(_ endpoint: Endpoint) -> PackedKeyTable.Key? {
+        guard case .v4(let address)? = endpoint.ip, endpoint.namespace == nil, endpoint.pod == nil, endpoint.labels == nil,
+            endpoint.workload == nil
+        else { return nil }
+        let kind: UInt64
+        switch endpoint.kind {
+        case .pod: kind = 1
+        case .host: kind = 2
+        case .world: kind = 3
+        case .unknown: kind = 4
+        }
+        return PackedKeyTable.Key(high: kind, low: UInt64(address))
+    }
+
+    /// (source class, destination class, protocol, port, ICMP code) in 128 bits.
+    private static func decisionKey(source: UInt32, destination: UInt32, proto: IPProtocol, port: UInt16?, icmpCode: UInt8?)
+        -> PackedKeyTable.Key
+    {
+        let protocolNumber: UInt64
+        switch proto {
+        case .tcp: protocolNumber = 1
+        case .udp: protocolNumber = 2
+        case .sctp: protocolNumber = 3
+        case .icmp: protocolNumber = 4
+        case .icmpv6: protocolNumber = 5
+        }
+        let portBits = port.map { 1 << 16 | UInt64($0) } ?? 0
+        let codeBits = icmpCode.map { 1 << 8 | UInt64($0) } ?? 0
+        return PackedKeyTable.Key(
+            high: UInt64(source) << 32 | UInt64(destination), low: protocolNumber << 32 | portBits << 9 | codeBits)
     }
 }

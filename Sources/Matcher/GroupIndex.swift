@@ -47,9 +47,15 @@ struct GroupIndex {
         slots[slot] = position
     }
 
+    /// A multiplicative hash of the endpoints, port and decision (SipHash through `Hasher` was 2 %
+    /// of a run); protocol and agreement are left to the comparison, a handful of groups at most
+    /// share the rest.
     private static func start(_ key: GroupTable.Key, _ mask: Int) -> Int {
-        var hasher = Hasher()
-        hasher.combine(key)
-        return hasher.finalize() & mask
+        let port = key.port.map { 1 << 16 | UInt64($0) } ?? 0
+        var hash = (UInt64(key.source) << 32 | UInt64(key.destination)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= (UInt64(key.decision) << 32 | port) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= hash >> 31
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
     }
 }

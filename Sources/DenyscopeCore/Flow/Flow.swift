@@ -12,9 +12,17 @@ public struct Flow: Hashable, Sendable {
     /// The side the packet was sent to.
     public var destination: Endpoint
     /// Per-side details beyond the contract's endpoint: identity, DNS names, namespace labels.
-    public var sourcePeer: FlowPeer
+    public var sourcePeer: FlowPeer {
+        get { sourcePeerDetails ?? .none }
+        set { sourcePeerDetails = newValue == .none ? nil : newValue }
+    }
     /// Per-side details of the destination.
-    public var destinationPeer: FlowPeer
+    public var destinationPeer: FlowPeer {
+        get { destinationPeerDetails ?? .none }
+        set { destinationPeerDetails = newValue == .none ? nil : newValue }
+    }
+    @OutOfLine private var sourcePeerDetails: FlowPeer?
+    @OutOfLine private var destinationPeerDetails: FlowPeer?
     /// The transport protocol; `nil` when the record has no L4 header or one policies cannot name
     /// (VRRP, IGMP, ARP, fragments).
     public var ipProtocol: IPProtocol?
@@ -37,7 +45,7 @@ public struct Flow: Hashable, Sendable {
     /// The outer encapsulation the packet arrived in (`VXLAN`, `GENEVE`), when the record says so.
     public var tunnel: String?
     /// The L7 request or response, for records of an L7 proxy.
-    public var l7: FlowL7?
+    @OutOfLine public var l7: FlowL7?
     /// What the record says happened: verdict, drop reason, attributed policies.
     public var observed: Observed
     /// The event that produced the record.
@@ -62,8 +70,8 @@ public struct Flow: Hashable, Sendable {
         self.time = time
         self.source = source
         self.destination = destination
-        self.sourcePeer = sourcePeer
-        self.destinationPeer = destinationPeer
+        self.sourcePeerDetails = sourcePeer == .none ? nil : sourcePeer
+        self.destinationPeerDetails = destinationPeer == .none ? nil : destinationPeer
         self.ipProtocol = ipProtocol
         self.sourcePort = sourcePort
         self.destinationPort = destinationPort
@@ -97,7 +105,7 @@ extension Flow {
         public var policies: [ObservedPolicy]
         /// For a packet-log line, the rule that wrote it as far as the line's prefix says; a `Log`
         /// rule is no verdict, so it is kept apart from `policies`.
-        public var logRule: PacketLogRule? = nil
+        @OutOfLine public var logRule: PacketLogRule? = nil
         /// For packet captures, which carry no verdict: the outcome read from the exchange, with how
         /// strong a reading it is. `nil` for every other input.
         public var inferred: InferredOutcome? = nil
