@@ -15,14 +15,19 @@ final class ParserPool<Parser: LineRecordParser>: @unchecked Sendable {
 
     /// Runs `body` with a parser no other thread is using.
     func withParser<Result>(_ body: (inout Parser) -> Result) -> Result {
-        lock.lock()
-        let reused = idle.popLast()
-        lock.unlock()
-        var parser = reused ?? make()
+        // No named copy of the parser may outlive this line: its caches would no longer be
+        // uniquely referenced, and the first insertion into each would copy the whole table.
+        var parser = takeIdle() ?? make()
         let result = body(&parser)
         lock.lock()
         idle.append(parser)
         lock.unlock()
         return result
+    }
+
+    private func takeIdle() -> Parser? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast()
     }
 }
