@@ -1,4 +1,5 @@
 import DenyscopeCore
+import Dispatch
 
 /// Reads a pcap or pcapng capture into one `Flow` per connection attempt, with the outcome the
 /// packets show (`Flow.Observed.inferred`; DESIGN.md §5, reference/pcap.md).
@@ -20,6 +21,10 @@ public struct PcapReader: Sendable {
 
     /// Reads the capture at `path` and hands its flows to `consume` in batches.
     ///
+    /// Packets are read and tracked on another thread, a few batches ahead of `consume`, which
+    /// runs on the calling thread: libpcap reads one packet at a time, and the matcher's work on a
+    /// batch no longer holds up the reading of the next.
+    ///
     /// - Parameters:
     ///   - path: the file; `-` is standard input.
     ///   - file: the name for locations; defaults to `path` (`<stdin>` for `-`).
@@ -30,21 +35,50 @@ public struct PcapReader: Sendable {
     ///   (pcapng whose interfaces differ in link type or snapshot length).
     public func read(path: String, file: String? = nil, strict: Bool = false, _ consume: ([Flow]) throws -> Void) throws -> IngestStats {
         let name = file ?? (path == "-" ? "<stdin>" : path)
-        let capture = try PcapCapture(path: path, file: name)
-        guard let link = LinkLayer(dlt: capture.dataLink) else {
+        let opened = try PcapCapture(path: path, file: name)
+        guard let link = LinkLayer(dlt: opened.dataLink) else {
             throw InputError(
-                .unreadable, "unsupported link type \(capture.dataLink) (\(capture.dataLinkName)); readable: \(LinkLayer.supportedNames)",
+                .unreadable, "unsupported link type \(opened.dataLink) (\(opened.dataLinkName)); readable: \(LinkLayer.supportedNames)",
                 at: InputLocation(file: name))
         }
-        if let filter = options.filter { try capture.setFilter(filter) }
+        if let filter = options.filter { try opened.setFilter(filter) }
+        // The capture is used by the reading thread alone from here on.
+        nonisolated(unsafe) let capture = opened
+        let handoff = BatchHandoff<[Flow]>()
+        let outcome = ReadOutcome()
+        let reading = DispatchGroup()
+        let options = self.options
+        DispatchQueue.global().async(group: reading) {
+            outcome.result = Result { try Self.track(capture, file: name, link: link, options: options, strict: strict, into: handoff) }
+            handoff.finish()
+        }
+        defer {
+            handoff.cancel()
+            reading.wait()
+        }
+        while let flows = handoff.take() { try consume(flows) }
+        reading.wait()
+        return try outcome.result.get()
+    }
+
+    /// What the reading thread ends with: the accounting, or the error that stopped it.
+    private final class ReadOutcome: @unchecked Sendable {
+        var result: Result<IngestStats, any Error> = .failure(CancellationError())
+    }
+
+    /// Reads and tracks every packet, handing finished flows over a batch at a time; stops early
+    /// when the consumer cancels.
+    private static func track(
+        _ capture: PcapCapture, file name: String, link: LinkLayer, options: PcapOptions, strict: Bool, into handoff: BatchHandoff<[Flow]>
+    ) throws -> IngestStats {
         var session = PcapSession(file: name, link: link, options: options)
         while true {
             switch capture.next() {
             case .packet(let bytes, let time, _):
                 session.take(bytes, time: time)
-                if session.pending >= PcapSession.batchSize { try consume(session.takeFlows()) }
+                if session.pending >= PcapSession.batchSize, !handoff.put(session.takeFlows()) { return session.stats }
             case .end:
-                try Self.drain(&session, consume)
+                drain(&session, handoff)
                 return session.stats
             case .error(let message):
                 let location = InputLocation(file: name, packet: session.packetNumber + 1)
@@ -57,18 +91,20 @@ public struct PcapReader: Sendable {
                 let failure = InputError(.syntax, "cannot read packet: \(message)", at: location)
                 if strict { throw failure }
                 session.fail(failure)
-                try Self.drain(&session, consume)
+                drain(&session, handoff)
                 return session.stats
             }
             if strict, let failure = session.stats.failures.first { throw failure }
         }
     }
 
-    /// Ends the capture and hands out the remaining flows a batch at a time (one call, maybe
+    /// Ends the capture and hands out the remaining flows a batch at a time (one batch, maybe
     /// empty, when there are none).
-    private static func drain(_ session: inout PcapSession, _ consume: ([Flow]) throws -> Void) throws {
+    private static func drain(_ session: inout PcapSession, _ handoff: BatchHandoff<[Flow]>) {
         session.finish()
-        repeat { try consume(session.takeFlows()) } while session.pending > 0
+        repeat {
+            guard handoff.put(session.takeFlows()) else { return }
+        } while session.pending > 0
     }
 
     /// libpcap's pcapng limitation: one link type and one snapshot length per file (libpcap #1252, #1078).

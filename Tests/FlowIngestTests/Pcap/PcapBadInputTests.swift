@@ -74,3 +74,20 @@ struct PcapBadInputTests {
         #expect(result.stats.failures.last?.message == "IPv4 header length 8 is less than 20")
     }
 }
+
+/// A consumer that fails while a capture is read in the background.
+struct PcapConsumerFailureTests {
+    struct Stop: Error {}
+
+    /// Should rethrow the consumer's error and stop the reading thread, keeping nothing.
+    @Test func consumerErrorStopsTheReader() throws {
+        var calls = 0
+        #expect(throws: Stop.self) {
+            try PcapReader().read(path: Fixtures.path("flows/pcap/node1-any-sll.pcap")) { _ in
+                calls += 1
+                throw Stop()
+            }
+        }
+        #expect(calls == 1)
+    }
+}
