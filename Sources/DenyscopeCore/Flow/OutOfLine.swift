@@ -20,6 +20,13 @@ public struct OutOfLine<Wrapped: Hashable & Sendable>: Hashable, Sendable {
         set { box = newValue.map(Box.init) }
     }
 
+    /// The boxed value itself (`$property`): assigning it shares the box instead of allocating
+    /// one, for a value that many records repeat.
+    public var projectedValue: OutOfLine<Wrapped> {
+        get { self }
+        set { self = newValue }
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.box === rhs.box || lhs.wrappedValue == rhs.wrappedValue
     }

@@ -43,7 +43,7 @@ public struct CalicoLogLineParser: LineRecordParser {
     var journalSlots: [JSONSpan?] = []
     var hosts = HostNameCache()
     /// The prefixes seen and what they say: lines of one file share a few prefixes.
-    var rules = ByteKeyedCache<(rule: PacketLogRule, verdict: DropActionVerdict?)>(maxSlots: 256)
+    var rules = ByteKeyedCache<(rule: OutOfLine<PacketLogRule>, verdict: DropActionVerdict?)>(maxSlots: 256)
 
     init(prefixTemplate: CalicoLogPrefixTemplate?, workloadPrefix: [UInt8]) {
         self.prefixTemplate = prefixTemplate
@@ -94,7 +94,7 @@ public struct CalicoLogLineParser: LineRecordParser {
             flow.tunnel = packet.tunnel
             if packet.inIsWorkload != packet.outIsWorkload { flow.direction = packet.inIsWorkload ? .egress : .ingress }
             let (rule, dropAction) = self.rule(message.slice(packet.prefix))
-            flow.observed.logRule = rule
+            flow.observed.$logRule = rule
             if let dropAction {
                 flow.observed.verdict = dropAction == .logAndAccept ? .audit : .dropped
                 flow.observed.denial = .policy
@@ -117,11 +117,11 @@ public struct CalicoLogLineParser: LineRecordParser {
         return .skipped(.notAPacketLog)
     }
 
-    /// What `prefix` says, read once a distinct prefix.
-    private mutating func rule(_ prefix: UnsafeRawBufferPointer) -> (rule: PacketLogRule, verdict: DropActionVerdict?) {
+    /// What `prefix` says, read once a distinct prefix (the rule boxed once, shared by its lines).
+    private mutating func rule(_ prefix: UnsafeRawBufferPointer) -> (rule: OutOfLine<PacketLogRule>, verdict: DropActionVerdict?) {
         rules.value(prefix) { [prefixTemplate] prefix in
             let rule = prefixTemplate?.rule(from: prefix) ?? PacketLogRule(prefix: String(decoding: prefix, as: UTF8.self))
-            return (rule, DropActionVerdict(prefix: rule.prefix))
+            return (OutOfLine(wrappedValue: rule), DropActionVerdict(prefix: rule.prefix))
         }
     }
 }
