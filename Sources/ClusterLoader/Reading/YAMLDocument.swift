@@ -23,9 +23,17 @@ final class YAMLDocument {
         var count: Int32
     }
 
-    private(set) var nodes: [Node] = []
-    private(set) var texts: [String] = []
-    private(set) var children: [Int32] = []
+    // Constants once built: reads of a class's `var` properties are checked for exclusive access
+    // at run time, which took 4 % of loading.
+    let nodes: [Node]
+    let texts: [String]
+    let children: [Int32]
+
+    init(_ builder: consuming Builder) {
+        nodes = builder.nodes
+        texts = builder.texts
+        children = builder.children
+    }
 
     /// The root node.
     static let root: Int32 = 0
@@ -63,23 +71,36 @@ final class YAMLDocument {
         return node.kind == .scalar && node.isPlain && PlainScalar.isNull(texts[Int(node.first)])
     }
 
-    // MARK: Building
+    /// A document being read, node by node.
+    struct Builder {
+        fileprivate var nodes: [Node] = []
+        fileprivate var texts: [String] = []
+        fileprivate var children: [Int32] = []
 
-    func appendScalar(_ text: String, plain: Bool, line: Int32) -> Int32 {
-        texts.append(text)
-        nodes.append(Node(kind: .scalar, isPlain: plain, line: line, first: Int32(texts.count - 1), count: 0))
-        return Int32(nodes.count - 1)
-    }
+        mutating func appendScalar(_ text: String, plain: Bool, line: Int32) -> Int32 {
+            texts.append(text)
+            nodes.append(Node(kind: .scalar, isPlain: plain, line: line, first: Int32(texts.count - 1), count: 0))
+            return Int32(nodes.count - 1)
+        }
 
-    /// A collection whose children `close` sets once they are read.
-    func appendCollection(_ kind: Kind, line: Int32) -> Int32 {
-        nodes.append(Node(kind: kind, isPlain: false, line: line, first: 0, count: 0))
-        return Int32(nodes.count - 1)
-    }
+        /// A collection whose children `close` sets once they are read.
+        mutating func appendCollection(_ kind: Kind, line: Int32) -> Int32 {
+            nodes.append(Node(kind: kind, isPlain: false, line: line, first: 0, count: 0))
+            return Int32(nodes.count - 1)
+        }
 
-    func close(_ index: Int32, children items: ArraySlice<Int32>) {
-        nodes[Int(index)].first = Int32(children.count)
-        nodes[Int(index)].count = Int32(items.count)
-        children.append(contentsOf: items)
+        mutating func close(_ index: Int32, children items: ArraySlice<Int32>) {
+            nodes[Int(index)].first = Int32(children.count)
+            nodes[Int(index)].count = Int32(items.count)
+            children.append(contentsOf: items)
+        }
+
+        /// The text of a scalar read so far; `nil` for collections.
+        func text(_ index: Int32) -> String? {
+            let node = nodes[Int(index)]
+            return node.kind == .scalar ? texts[Int(node.first)] : nil
+        }
+
+        func line(_ index: Int32) -> Int32 { nodes[Int(index)].line }
     }
 }

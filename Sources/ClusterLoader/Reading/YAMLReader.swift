@@ -53,7 +53,7 @@ final class YAMLReader {
 
     /// The nodes up to the document's end event.
     private func readDocument() throws(SyntaxError) -> YAMLDocument {
-        let document = YAMLDocument()
+        var document = YAMLDocument.Builder()
         /// Children read so far of the open collections, innermost last.
         var pending: [Int32] = []
         var open: [(node: Int32, firstChild: Int)] = []
@@ -65,7 +65,7 @@ final class YAMLReader {
             let line = Int32(clamping: event.start_mark.line + 1)
             switch event.type {
             case YAML_DOCUMENT_END_EVENT:
-                return document
+                return YAMLDocument(document)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
@@ -112,7 +112,7 @@ final class YAMLReader {
     }
 
     /// The keys of a mapping (keys and values alternating) that repeat, as an error at the second one.
-    private static func checkDuplicateKeys(_ items: ArraySlice<Int32>, in document: YAMLDocument) throws(SyntaxError) {
+    private static func checkDuplicateKeys(_ items: ArraySlice<Int32>, in document: YAMLDocument.Builder) throws(SyntaxError) {
         let pairs = items.count / 2
         var seen: Set<String> = []
         for pair in 0..<pairs {
@@ -124,7 +124,7 @@ final class YAMLReader {
             } else {
                 repeated = !seen.insert(text).inserted
             }
-            if repeated { throw SyntaxError(message: "duplicate key \"\(text)\"", line: Int(document.node(key).line), column: nil) }
+            if repeated { throw SyntaxError(message: "duplicate key \"\(text)\"", line: Int(document.line(key)), column: nil) }
         }
     }
 
