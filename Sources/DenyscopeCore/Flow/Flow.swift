@@ -23,6 +23,13 @@ public struct Flow: Hashable, Sendable {
     }
     @OutOfLine private var sourcePeerDetails: FlowPeer?
     @OutOfLine private var destinationPeerDetails: FlowPeer?
+
+    /// Sets both peers to boxes that records share (a parser keeps one per endpoint it has
+    /// seen); a box holding `nil` stands for `FlowPeer.none`.
+    public mutating func sharePeers(source: OutOfLine<FlowPeer>, destination: OutOfLine<FlowPeer>) {
+        $sourcePeerDetails = source
+        $destinationPeerDetails = destination
+    }
     /// The transport protocol; `nil` when the record has no L4 header or one policies cannot name
     /// (VRRP, IGMP, ARP, fragments).
     public var ipProtocol: IPProtocol?

@@ -29,22 +29,34 @@ struct ByteKeyedCache<Value> {
     @inline(__always) mutating func value<Failure: Error>(
         _ raw: UnsafeRawBufferPointer, make: (UnsafeRawBufferPointer) throws(Failure) -> Value
     ) throws(Failure) -> Value {
+        if let known = lookup(raw) { return known }
+        let value = try make(raw)
+        store(value, for: raw)
+        return value
+    }
+
+    /// The value stored for `raw`.
+    @inline(__always) func lookup(_ raw: UnsafeRawBufferPointer) -> Value? {
         let hash = Self.hash(raw)
         var index = Int(truncatingIfNeeded: hash) & mask
         while let entry = slots[index] {
             if entry.hash == hash, Self.equal(entry.bytes, raw) { return entry.value }
             index = (index + 1) & mask
         }
-        let value = try make(raw)
+        return nil
+    }
+
+    /// Stores `value` for `raw` (not stored yet) if there is room.
+    mutating func store(_ value: Value, for raw: UnsafeRawBufferPointer) {
         if (count + 1) * 2 > slots.count {
-            guard slots.count < maxSlots else { return value }
+            guard slots.count < maxSlots else { return }
             grow()
-            index = Int(truncatingIfNeeded: hash) & mask
-            while slots[index] != nil { index = (index + 1) & mask }
         }
+        let hash = Self.hash(raw)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index] != nil { index = (index + 1) & mask }
         slots[index] = Entry(hash: hash, bytes: [UInt8](raw), value: value)
         count += 1
-        return value
     }
 
     private mutating func grow() {

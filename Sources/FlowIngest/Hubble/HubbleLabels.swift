@@ -69,6 +69,9 @@ struct HubbleLabelCache {
     private var labelLists = ByteKeyedCache<HubbleLabels>(maxSlots: 8192)
     private var workloads = ByteKeyedCache<WorkloadReference?>(maxSlots: 4096)
     private var texts = ByteKeyedCache<String>(maxSlots: 16384)
+    /// Endpoints (address aside) and boxed peer details by the bytes of their `source` or
+    /// `destination` object: every record of a pod repeats the same object.
+    private var sides = ByteKeyedCache<(endpoint: Endpoint, peer: OutOfLine<FlowPeer>)>(maxSlots: 16384)
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels
@@ -81,6 +84,15 @@ struct HubbleLabelCache {
         _ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> WorkloadReference?
     ) throws(HubbleFieldError) -> WorkloadReference? {
         try workloads.value(raw) { _ throws(HubbleFieldError) in try parse() }
+    }
+
+    /// The endpoint and peer read before from a side object whose bytes are `raw`.
+    func side(_ raw: UnsafeRawBufferPointer) -> (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)? {
+        sides.lookup(raw)
+    }
+
+    mutating func storeSide(_ side: (endpoint: Endpoint, peer: OutOfLine<FlowPeer>), for raw: UnsafeRawBufferPointer) {
+        sides.store(side, for: raw)
     }
 
     /// The text of a JSON string without escapes whose bytes (between the quotes) are `raw`.

@@ -14,6 +14,26 @@ extension HubbleRecord {
 
     static let workloadScanner = JSONFieldScanner(paths: JSONFieldPaths(dotted: [("name", 0), ("kind", 1)]))
 
+    /// The endpoint and boxed peer details of `side` (`.source` or `.destination`), read once per
+    /// distinct side object: the box is shared by the records of one endpoint.
+    func sharedEndpoint(
+        _ side: HubbleField, ip: IPAddress?, cache: inout HubbleLabelCache
+    ) throws(HubbleFieldError) -> (Endpoint, OutOfLine<FlowPeer>) {
+        let fields = side == .source ? Self.sourceFields : Self.destinationFields
+        guard let object = try object(fields.object) else { return (Endpoint(kind: .unknown, ip: ip), OutOfLine(wrappedValue: nil)) }
+        let raw = object.rawBytes(in: line)
+        var read: (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)
+        if let known = cache.side(raw) {
+            read = known
+        } else {
+            let (endpoint, peer) = try endpoint(side, ip: nil, cache: &cache)
+            read = (endpoint, OutOfLine(wrappedValue: peer == .none ? nil : peer))
+            cache.storeSide(read, for: raw)
+        }
+        read.endpoint.ip = ip
+        return (read.endpoint, read.peer)
+    }
+
     /// The endpoint and peer details of `side` (`.source` or `.destination`).
     ///
     /// Kind: `world` for `reserved:world*`, `cidr:` or `fqdn:` labels or identity 2, 9, 10;

@@ -9,12 +9,14 @@ extension HubbleRecord {
         flow.node = try string(.nodeName, cache: &cache) ?? wrapperNode
         try readAddresses(into: &flow)
         try readTransport(into: &flow)
-        (flow.source, flow.sourcePeer) = try endpoint(.source, ip: flow.source.ip, cache: &cache)
-        (flow.destination, flow.destinationPeer) = try endpoint(.destination, ip: flow.destination.ip, cache: &cache)
-        flow.sourcePeer.dnsNames = try strings(.sourceNames)
-        flow.destinationPeer.dnsNames = try strings(.destinationNames)
-        flow.sourcePeer.service = try service(name: .sourceServiceName, namespace: .sourceServiceNamespace)
-        flow.destinationPeer.service = try service(name: .destinationServiceName, namespace: .destinationServiceNamespace)
+        let (source, sourcePeer) = try sharedEndpoint(.source, ip: flow.source.ip, cache: &cache)
+        let (destination, destinationPeer) = try sharedEndpoint(.destination, ip: flow.destination.ip, cache: &cache)
+        flow.source = source
+        flow.destination = destination
+        flow.sharePeers(
+            source: try peer(sourcePeer, names: .sourceNames, service: (.sourceServiceName, .sourceServiceNamespace)),
+            destination: try peer(
+                destinationPeer, names: .destinationNames, service: (.destinationServiceName, .destinationServiceNamespace)))
         // `reply` is deprecated and only written when true; `is_reply` absent means unknown (§4.4).
         let legacyReply: Bool? = try bool(.reply) == true ? true : nil
         flow.isReply = try bool(.isReply) ?? legacyReply
@@ -28,6 +30,20 @@ extension HubbleRecord {
         if flow.event.kind == .unknown, eventType == nil, isL7 { flow.event = FlowEvent(kind: .l7) }
         flow.observed = try observed(event: flow.event, isL7: isL7)
         return flow
+    }
+
+    /// A side's shared peer with what this record adds to it (DNS names, the service), boxed anew
+    /// only when the record adds something.
+    private func peer(
+        _ shared: OutOfLine<FlowPeer>, names: HubbleField, service: (name: HubbleField, namespace: HubbleField)
+    ) throws(HubbleFieldError) -> OutOfLine<FlowPeer> {
+        let dnsNames = try strings(names)
+        let serviceName = try self.service(name: service.name, namespace: service.namespace)
+        guard !dnsNames.isEmpty || serviceName != nil else { return shared }
+        var peer = shared.wrappedValue ?? .none
+        peer.dnsNames = dnsNames
+        peer.service = serviceName
+        return OutOfLine(wrappedValue: peer)
     }
 
     private func wrapperString(_ field: HubbleWrapperField, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> String? {

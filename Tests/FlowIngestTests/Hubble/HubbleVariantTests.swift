@@ -181,4 +181,21 @@ struct HubbleVariantTests {
         #expect(flows[1].observed.dropReason == DropReason(code: 139, name: "UNSUPPORTED_L3_PROTOCOL"))
         #expect(flows[1].observed.isNonPolicyDrop)
     }
+
+    /// Should read a pod's side object once for all its records (a shared cache entry), yet keep
+    /// each record's own address, DNS names and service.
+    @Test func sharedEndpointKeepsPerRecordDetails() throws {
+        let flows = try flows("shared-endpoint.jsonl")
+        #expect(flows.count == 3)
+        #expect(flows.map { $0.source.pod } == ["web-1", "web-1", "web-1"])
+        #expect(flows.map { $0.source.ip?.description } == ["10.0.1.5", "10.0.1.5", "10.0.1.6"])
+        #expect(flows.map(\.sourcePeer.identity) == [51001, 51001, 51001])
+        #expect(flows.map(\.sourcePeer.serviceAccount) == ["web", "web", "web"])
+        #expect(flows.map(\.sourcePeer.dnsNames) == [[], ["web.shop.svc.cluster.local"], []])
+        #expect(flows.map(\.sourcePeer.service) == [nil, "shop/web", nil])
+        #expect(flows.map(\.destination.pod) == ["db-0", "db-0", "db-0"])
+        var third = flows[2].source
+        third.ip = flows[0].source.ip
+        #expect(third == flows[0].source)
+    }
 }

@@ -32,8 +32,8 @@ struct FlowReaderTests {
     @Test func readsDirectories() throws {
         let result = try read([Fixtures.path("flows/hubble")], options: IngestOptions(format: .hubble))
         // audit, compact text, 2 exporter samples, enum numbers, events log, 4 hubble-otel samples,
-        // IPv6, L7, legacy, camelCase, pair, SCTP, UDP/tunnel, uint64, unmanaged source.
-        #expect(result.stats.records == 1 + 4 + 2 + 4 + 2 + 7 + 10 + 18 + 5 + 5 + 2 + 2 + 2 + 1 + 6 + 1 + 2 + 1 + 1)
+        // IPv6, L7, legacy, camelCase, pair, SCTP, shared endpoint, UDP/tunnel, uint64, unmanaged source.
+        #expect(result.stats.records == 1 + 4 + 2 + 4 + 2 + 7 + 10 + 18 + 5 + 5 + 2 + 2 + 2 + 1 + 6 + 1 + 3 + 2 + 1 + 1)
         #expect(result.stats.failed == 4)  // the compact text sample, read as JSON because of --input-format
         #expect(result.stats.isBalanced)
     }
