@@ -82,6 +82,7 @@ struct YAMLReaderTests {
             ("a: 1\nb: 2\na: 3\n", "duplicate key \"a\"", 3, nil),
             ((0..<12).map { "k\($0): v" }.joined(separator: "\n") + "\nk7: again\n", "duplicate key \"k7\"", 13, nil),
             ("a: *missing\n", "unknown alias *missing", 1, 4),
+            ("a: &loop [1, *loop]\n", "unknown alias *loop", 1, 14),
             ("a: [1, 2\n", "did not find expected ',' or ']' (while parsing a flow sequence)", 2, 1),
         ] as [(String, String, Int, Int?)])
     func rejectsBadDocuments(text: String, message: String, line: Int, column: Int?) throws {

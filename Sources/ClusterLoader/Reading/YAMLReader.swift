@@ -54,9 +54,10 @@ final class YAMLReader {
     /// The nodes up to the document's end event.
     private func readDocument() throws(SyntaxError) -> YAMLDocument {
         var document = YAMLDocument.Builder()
-        /// Children read so far of the open collections, innermost last.
+        // Children read so far of the open collections, innermost last; a collection's anchor is
+        // registered when it closes, so that an alias inside it (a cycle) is an unknown alias.
         var pending: [Int32] = []
-        var open: [(node: Int32, firstChild: Int)] = []
+        var open: [(node: Int32, firstChild: Int, anchor: String?)] = []
         var anchors: [String: Int32] = [:]
         var event = yaml_event_t()
         while true {
@@ -71,7 +72,7 @@ final class YAMLReader {
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let node = document.appendScalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, line: line)
                 pending.append(node)
-                Self.register(scalar.anchor, node, in: &anchors)
+                if let anchor = Self.string(scalar.anchor) { anchors[anchor] = node }
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let node = anchors[name] else {
@@ -82,14 +83,15 @@ final class YAMLReader {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let node = document.appendCollection(isMapping ? .mapping : .sequence, line: line)
                 pending.append(node)
-                open.append((node, pending.count))
-                Self.register(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, node, in: &anchors)
+                let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                open.append((node, pending.count, anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let (node, firstChild) = open.popLast() else { continue }
+                guard let (node, firstChild, anchor) = open.popLast() else { continue }
                 let items = pending[firstChild...]
                 if event.type == YAML_MAPPING_END_EVENT { try Self.checkDuplicateKeys(items, in: document) }
                 document.close(node, children: items)
                 pending.removeSubrange(firstChild...)
+                if let anchor { anchors[anchor] = node }
             default:
                 continue
             }
@@ -126,10 +128,6 @@ final class YAMLReader {
             }
             if repeated { throw SyntaxError(message: "duplicate key \"\(text)\"", line: Int(document.line(key)), column: nil) }
         }
-    }
-
-    private static func register(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: Int32, in anchors: inout [String: Int32]) {
-        if let name = string(anchor) { anchors[name] = node }
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
