@@ -10,7 +10,7 @@ struct CalicoRuleMatching {
     static let protocolNumbers: [IPProtocol: UInt8] = [.tcp: 6, .udp: 17, .icmp: 1, .icmpv6: 58, .sctp: 132]
 
     func matches(_ rule: CalicoRule, scope: String?, _ connection: Connection) -> Bool {
-        var counter = MismatchCounter(limit: 1)
+        var counter = MismatchCounter.matchOnly
         record(rule, scope: scope, connection, into: &counter)
         return counter.count == 0
     }
@@ -48,7 +48,8 @@ struct CalicoRuleMatching {
         _ connection: Connection, into counter: inout MismatchCounter
     ) {
         let side = isDestination ? "destination" : "source"
-        let actual = endpoint.endpoint.description
+        // Formatted only when a mismatch is kept (inside `record`'s autoclosures).
+        var actual: String { endpoint.endpoint.description }
         if !entity.nets.isEmpty, !(endpoint.ip.map { ip in entity.nets.contains { $0.contains(ip) } } ?? false) {
             counter.record(
                 .described(.ipBlock, expected: "\(side) in " + entity.nets.map(\.description).joined(separator: ", "), actual: actual))
@@ -106,9 +107,7 @@ struct CalicoRuleMatching {
     private func candidates(_ endpoint: ResolvedEndpoint) -> [Candidate] {
         if let identity = endpoint.identity {
             return [
-                Candidate(
-                    labels: identity.calicoLabels, namespace: identity.namespace,
-                    namespaceLabels: CalicoLabels.ofNamespace(identity.namespace, identity.namespaceLabels))
+                Candidate(labels: identity.calicoLabels, namespace: identity.namespace, namespaceLabels: identity.calicoNamespaceLabels)
             ]
         }
         guard let ip = endpoint.ip, endpoint.endpoint.kind != .host else { return [] }

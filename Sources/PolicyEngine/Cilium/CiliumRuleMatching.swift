@@ -6,7 +6,7 @@ enum CiliumRuleMatching {
     static func matches(
         _ rule: CiliumPeerRule, requires: [LabelRequirement], _ direction: Direction, _ connection: Connection
     ) -> Bool {
-        var counter = MismatchCounter(limit: 1)
+        var counter = MismatchCounter.matchOnly
         record(rule, requires: requires, direction, connection, into: &counter)
         return counter.count == 0
     }
@@ -43,7 +43,7 @@ enum CiliumRuleMatching {
             }
             var best: MismatchCounter?
             for selector in selectors {
-                var attempt = MismatchCounter(limit: counter.limit - counter.count)
+                var attempt = MismatchCounter(limit: counter.limit - counter.count, keepsFirst: counter.keepsFirst)
                 for requirement in selector.requirements + requires where !CiliumLabels.matches(requirement, labels) {
                     attempt.record(mismatch(requirement, labels: labels, peer: peer))
                     if attempt.isFull { break }

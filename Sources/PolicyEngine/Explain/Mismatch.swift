@@ -31,17 +31,24 @@ enum Mismatch: Sendable {
 /// Counts a rule's mismatches up to a limit, remembering the first, without allocating.
 struct MismatchCounter {
     let limit: Int
+    /// Whether the first mismatch is built and kept: `false` when only whether a rule matches
+    /// counts (a plain evaluation), so no description is formatted for the many rules that fail.
+    let keepsFirst: Bool
     private(set) var count = 0
     private(set) var first: Mismatch?
 
-    init(limit: Int) {
+    init(limit: Int, keepsFirst: Bool = true) {
         self.limit = limit
+        self.keepsFirst = keepsFirst
     }
+
+    /// A counter that only answers whether anything failed.
+    static var matchOnly: MismatchCounter { MismatchCounter(limit: 1, keepsFirst: false) }
 
     var isFull: Bool { count >= limit }
 
     mutating func record(_ mismatch: @autoclosure () -> Mismatch) {
-        if count == 0 { first = mismatch() }
+        if count == 0, keepsFirst { first = mismatch() }
         count += 1
     }
 

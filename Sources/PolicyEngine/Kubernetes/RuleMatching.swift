@@ -10,7 +10,7 @@ enum RuleMatching {
         if rule.peers.isEmpty { return true }
         let peer = connection.peer(direction)
         return rule.peers.contains { candidate in
-            var counter = MismatchCounter(limit: 1)
+            var counter = MismatchCounter.matchOnly
             PeerMatching.record(candidate, policyNamespace: policy.namespace, endpoint: peer, into: &counter)
             return counter.count == 0
         }
