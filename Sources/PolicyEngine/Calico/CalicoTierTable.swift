@@ -25,7 +25,7 @@ struct CalicoMember: Sendable {
             guard policy.types.contains(direction) else { return false }
             if let namespace = policy.namespace, namespace != identity.namespace { return false }
             if let selector = policy.namespaceSelector,
-                !selector.matchesNamespace(CalicoLabels.ofNamespace(identity.namespace, identity.namespaceLabels))
+                !selector.matchesNamespace(identity.calicoNamespaceLabels)
             {
                 return false
             }

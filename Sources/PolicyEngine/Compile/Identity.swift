@@ -14,6 +14,8 @@ public struct Identity: Hashable, Sendable {
     let ciliumLabels: LabelSet
     /// The labels Calico gives the pod's workload endpoint (`projectcalico.org/namespace`, `pcns.…`).
     let calicoLabels: LabelSet
+    /// The labels a Calico `namespaceSelector` sees for the pod's namespace (`projectcalico.org/name` too).
+    let calicoNamespaceLabels: LabelSet
     /// Indexes into the dialect's policy table of the policies that select this identity and have
     /// rules (or isolate) in each direction.
     let ingressPolicies: [Int]
@@ -27,7 +29,8 @@ public struct Identity: Hashable, Sendable {
     func with(ingress: [Int], egress: [Int]) -> Identity {
         Identity(
             namespace: namespace, namespaceLabels: namespaceLabels, labels: labels, serviceAccount: serviceAccount,
-            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: ingress, egressPolicies: egress)
+            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, calicoNamespaceLabels: calicoNamespaceLabels,
+            ingressPolicies: ingress, egressPolicies: egress)
     }
 }
 
@@ -52,7 +55,8 @@ struct IdentityTable: Sendable {
             namespace: pod.namespace, labels: pod.labels, namespaceLabels: namespaceLabels, serviceAccount: pod.serviceAccount)
         let unselected = Identity(
             namespace: pod.namespace, namespaceLabels: namespaceLabels, labels: pod.labels, serviceAccount: pod.serviceAccount,
-            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels, ingressPolicies: [], egressPolicies: [])
+            ciliumLabels: ciliumLabels, calicoLabels: calicoLabels,
+            calicoNamespaceLabels: CalicoLabels.ofNamespace(pod.namespace, namespaceLabels), ingressPolicies: [], egressPolicies: [])
         let selected = dialect.selecting(unselected)
         let identity = unselected.with(ingress: selected.ingress, egress: selected.egress)
         identities[key] = identity
