@@ -165,14 +165,7 @@ public struct DecisionCache {
     private static func decisionKey(source: UInt32, destination: UInt32, proto: IPProtocol, port: UInt16?, icmpCode: UInt8?)
         -> PackedKeyTable.Key
     {
-        let protocolNumber: UInt64
-        switch proto {
-        case .tcp: protocolNumber = 1
-        case .udp: protocolNumber = 2
-        case .sctp: protocolNumber = 3
-        case .icmp: protocolNumber = 4
-        case .icmpv6: protocolNumber = 5
-        }
+        let protocolNumber = UInt64(proto.number)
         let portBits = port.map { 1 << 16 | UInt64($0) } ?? 0
         let codeBits = icmpCode.map { 1 << 8 | UInt64($0) } ?? 0
         return PackedKeyTable.Key(

@@ -13,6 +13,23 @@ public enum IPProtocol: String, Hashable, Sendable, CaseIterable, Comparable {
         self = match
     }
 
+    /// The IANA protocol number: TCP 6, UDP 17, SCTP 132, ICMP 1, ICMPv6 58.
+    public var number: UInt8 {
+        switch self {
+        case .tcp: return 6
+        case .udp: return 17
+        case .sctp: return 132
+        case .icmp: return 1
+        case .icmpv6: return 58
+        }
+    }
+
+    /// The protocol of an IANA number, when it is one of these.
+    public init?(number: UInt8) {
+        guard let match = Self.allCases.first(where: { $0.number == number }) else { return nil }
+        self = match
+    }
+
     /// Whether connections of this protocol have ports (TCP, UDP, SCTP).
     public var hasPorts: Bool {
         switch self {

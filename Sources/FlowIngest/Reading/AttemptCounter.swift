@@ -90,7 +90,7 @@ public struct AttemptCounter: Sendable {
             ports = UInt32(flow.sourcePort ?? 0) << 16 | UInt32(flow.destinationPort ?? 0)
         }
         let outcome: UInt16 = flow.observed.isPolicyDenial || flow.observed.verdict == .dropped ? 1 : flow.observed.verdict.passed ? 2 : 3
-        let protocolNumber: UInt16 = flow.ipProtocol.map(Self.number) ?? 0
+        let protocolNumber = UInt16(flow.ipProtocol?.number ?? 0)
         let key = Key(source: source, destination: destination, ports: ports, protocolAndOutcome: protocolNumber << 8 | outcome)
         let now = flow.time ?? 0
         let slot = lastSeen.slot(of: key)
@@ -111,16 +111,6 @@ public struct AttemptCounter: Sendable {
         lastSeen.set(key, now)
     }
 
-    /// A protocol's number in the key (any one-to-one numbering will do).
-    @inline(__always) private static func number(_ proto: IPProtocol) -> UInt16 {
-        switch proto {
-        case .tcp: 1
-        case .udp: 2
-        case .sctp: 3
-        case .icmp: 4
-        case .icmpv6: 5
-        }
-    }
 }
 
 /// An open-addressing table from `AttemptCounter.Key` to the last time seen: linear probing,

@@ -7,8 +7,6 @@ import DenyscopeCore
 struct CalicoRuleMatching {
     let networkSets: [CalicoNetworkSet]
 
-    static let protocolNumbers: [IPProtocol: UInt8] = [.tcp: 6, .udp: 17, .icmp: 1, .icmpv6: 58, .sctp: 132]
-
     func matches(_ rule: CalicoRule, scope: String?, _ connection: Connection) -> Bool {
         var counter = MismatchCounter.matchOnly
         record(rule, scope: scope, connection, into: &counter)
@@ -18,7 +16,7 @@ struct CalicoRuleMatching {
     /// Records the failed criteria of `rule`, up to the counter's limit.
     /// - Parameter scope: the namespace of a namespaced policy, to which its selectors are confined.
     func record(_ rule: CalicoRule, scope: String?, _ connection: Connection, into counter: inout MismatchCounter) {
-        let number = Self.protocolNumbers[connection.protocol]
+        let number = connection.protocol.number
         let address = connection.destination.ip ?? connection.source.ip
         if let version = rule.ipVersion, let address, (version == 4) != address.isV4 {
             counter.record(.described(.protocol, expected: "IPv\(version)", actual: address.isV4 ? "IPv4" : "IPv6"))
@@ -167,6 +165,6 @@ struct CalicoRuleMatching {
     }
 
     static func name(_ number: UInt8) -> String {
-        protocolNumbers.first { $0.value == number }?.key.rawValue ?? (number == 136 ? "UDPLite" : "protocol \(number)")
+        IPProtocol(number: number)?.rawValue ?? (number == 136 ? "UDPLite" : "protocol \(number)")
     }
 }

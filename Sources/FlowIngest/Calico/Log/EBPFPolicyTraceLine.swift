@@ -52,14 +52,7 @@ struct EBPFPolicyTraceLine {
         guard let number = message.decimal(words[2], limit: 255) else {
             throw CalicoRecordError.field("proto", "expected an integer from 0 to 255, got \(quotedText(message.slice(words[2])))")
         }
-        switch number {
-        case 6: ipProtocol = .tcp
-        case 17: ipProtocol = .udp
-        case 132: ipProtocol = .sctp
-        case 1: ipProtocol = .icmp
-        case 58: ipProtocol = .icmpv6
-        default: ipProtocol = nil
-        }
+        ipProtocol = IPProtocol(number: UInt8(number))
         let (sourceAddress, sourceNumber) = try Self.endpoint(message, words[4], "src")
         let (destinationAddress, destinationNumber) = try Self.endpoint(message, words[6], "dest")
         source = sourceAddress

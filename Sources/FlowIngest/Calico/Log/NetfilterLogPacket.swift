@@ -163,16 +163,7 @@ struct NetfilterLogPacket {
     /// (the kernel prints numbers for the others: `PROTO=132` is SCTP). Protocols a policy cannot
     /// name give `nil`.
     static func ipProtocol(_ value: UnsafeRawBufferPointer) throws(CalicoRecordError) -> IPProtocol? {
-        if let number = value.decimal(0..<value.count, limit: 255) {
-            switch number {
-            case 6: return .tcp
-            case 17: return .udp
-            case 132: return .sctp
-            case 1: return .icmp
-            case 58: return .icmpv6
-            default: return nil
-            }
-        }
+        if let number = value.decimal(0..<value.count, limit: 255) { return IPProtocol(number: UInt8(number)) }
         let names: [(StaticString, IPProtocol?)] = [
             ("TCP", .tcp), ("UDP", .udp), ("ICMP", .icmp), ("ICMPv6", .icmpv6), ("SCTP", .sctp), ("UDPLITE", nil), ("ESP", nil),
             ("AH", nil),
