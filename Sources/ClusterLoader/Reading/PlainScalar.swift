@@ -70,7 +70,8 @@ enum PlainScalar: Equatable {
             radix = 10
         }
         guard !digits.isEmpty, digits.first != "_" || radix != 10 else { return nil }
-        let cleaned = digits.filter { $0 != "_" }
+        // Most numbers have no `_`: filtering them would allocate a string for every scalar tried.
+        let cleaned = digits.contains("_") ? Substring(digits.filter { $0 != "_" }) : digits
         guard let first = cleaned.first, first != "-", first != "+", let magnitude = Int(cleaned, radix: radix) else { return nil }
         return negative ? -magnitude : magnitude
     }
