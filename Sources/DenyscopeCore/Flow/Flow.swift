@@ -67,8 +67,7 @@ public struct Flow: Hashable, Sendable {
     public var location: InputLocation
 
     public init(
-        time: Int64? = nil, source: Endpoint, destination: Endpoint, sourcePeer: FlowPeer = .none,
-        destinationPeer: FlowPeer = .none, ipProtocol: IPProtocol? = nil, sourcePort: UInt16? = nil,
+        time: Int64? = nil, source: Endpoint, destination: Endpoint, ipProtocol: IPProtocol? = nil, sourcePort: UInt16? = nil,
         destinationPort: UInt16? = nil, icmpType: UInt8? = nil, icmpCode: UInt8? = nil, tcpFlags: TCPFlags = [],
         direction: Direction? = nil, isReply: Bool? = nil, tunnel: String? = nil, l7: FlowL7? = nil,
         observed: Observed = Observed(), event: FlowEvent = FlowEvent(kind: .unknown), node: String? = nil,
@@ -77,8 +76,8 @@ public struct Flow: Hashable, Sendable {
         self.time = time
         self.source = source
         self.destination = destination
-        self.sourcePeerDetails = sourcePeer == .none ? nil : sourcePeer
-        self.destinationPeerDetails = destinationPeer == .none ? nil : destinationPeer
+        self.sourcePeerDetails = nil
+        self.destinationPeerDetails = nil
         self.ipProtocol = ipProtocol
         self.sourcePort = sourcePort
         self.destinationPort = destinationPort
