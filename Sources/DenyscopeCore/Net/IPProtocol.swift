@@ -26,8 +26,14 @@ public enum IPProtocol: String, Hashable, Sendable, CaseIterable, Comparable {
 
     /// The protocol of an IANA number, when it is one of these.
     public init?(number: UInt8) {
-        guard let match = Self.allCases.first(where: { $0.number == number }) else { return nil }
-        self = match
+        switch number {
+        case 6: self = .tcp
+        case 17: self = .udp
+        case 132: self = .sctp
+        case 1: self = .icmp
+        case 58: self = .icmpv6
+        default: return nil
+        }
     }
 
     /// Whether connections of this protocol have ports (TCP, UDP, SCTP).
