@@ -31,9 +31,9 @@ public struct DecisionCache {
         let ip: IPAddress?
         let labels: LabelSet?
 
-        /// Hashes the pod and address only: hashing a label set costs more than the rest of a
-        /// flow's matching, and endpoints that share pod and address but not labels are rare
-        /// (equality still compares everything).
+        /// Hashes the pod and address only: hashing the label set (a dictionary) on every record
+        /// was most of what interning cost, and endpoints that share pod and address but not
+        /// labels are rare (equality still compares everything).
         func hash(into hasher: inout Hasher) {
             hasher.combine(pod)
             hasher.combine(ip)
