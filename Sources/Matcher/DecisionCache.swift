@@ -4,7 +4,9 @@ import PolicyEngine
 /// Decides flows through the engine with memoisation: endpoints are interned to small integers,
 /// each with its `DecisionClass` (identity, and what else a decision reads), and decisions are
 /// cached per (source class, destination class, protocol, port), so replicas of a workload share
-/// one evaluation and the cost per flow does not grow with the number of policies.
+/// one evaluation, wherever they run, and the cost per flow does not grow with the number of
+/// policies. A connection with a host at either end is keyed by classes that include the pods'
+/// nodes, which it alone depends on.
 public struct DecisionCache {
     /// A decided flow, as small integer ids that callers can key tables with instead of hashing
     /// values: `decision(_:)` and `endpoint(_:)` give the values (the decision without near misses,
@@ -40,13 +42,20 @@ public struct DecisionCache {
         }
     }
 
+    /// An endpoint's class ids without and with its node, which only a connection with a host needs.
+    private struct EndpointClasses {
+        let plain: UInt32
+        let withNode: UInt32
+        let isHost: Bool
+    }
+
     private let engine: PolicyEngine
     private var endpointIDs: [EndpointKey: UInt32] = [:]
     /// Endpoints that are an IPv4 address and a kind only (captures, packet logs), by `addressKey`.
     private var addressEndpointIDs = PackedKeyTable()
     private var endpoints: [ResolvedEndpoint] = []
-    /// Each endpoint's class id, by endpoint id.
-    private var endpointClasses: [UInt32] = []
+    /// Each endpoint's class ids, by endpoint id.
+    private var endpointClasses: [EndpointClasses] = []
     private var classIDs: [DecisionClass: UInt32] = [:]
     /// Decision ids by `decisionKey`.
     private var decisionIDs = PackedKeyTable()
@@ -86,8 +95,12 @@ public struct DecisionCache {
         let source = intern(flow.source)
         let destination = intern(recordedDestination)
         let port = proto.hasPorts ? destinationPort : flow.icmpType.map(UInt16.init)
+        let sourceClasses = endpointClasses[Int(source)]
+        let destinationClasses = endpointClasses[Int(destination)]
+        let withNodes = sourceClasses.isHost || destinationClasses.isHost
         let key = Self.decisionKey(
-            source: endpointClasses[Int(source)], destination: endpointClasses[Int(destination)], proto: proto, port: port,
+            source: withNodes ? sourceClasses.withNode : sourceClasses.plain,
+            destination: withNodes ? destinationClasses.withNode : destinationClasses.plain, proto: proto, port: port,
             icmpCode: flow.icmpCode)
         let decisionID: UInt32
         if let cached = decisionIDs.value(for: key) {
@@ -139,10 +152,18 @@ public struct DecisionCache {
         let id = UInt32(endpoints.count)
         let resolved = engine.resolve(recorded: endpoint)
         endpoints.append(resolved)
-        let decisionClass = engine.decisionClass(of: resolved)
-        let classID = classIDs[decisionClass] ?? UInt32(classIDs.count)
-        classIDs[decisionClass] = classID
-        endpointClasses.append(classID)
+        endpointClasses.append(
+            EndpointClasses(
+                plain: classID(engine.decisionClass(of: resolved, includingNode: false)),
+                withNode: classID(engine.decisionClass(of: resolved, includingNode: true)),
+                isHost: resolved.endpoint.kind == .host))
+        return id
+    }
+
+    private mutating func classID(_ decisionClass: DecisionClass) -> UInt32 {
+        if let known = classIDs[decisionClass] { return known }
+        let id = UInt32(classIDs.count)
+        classIDs[decisionClass] = id
         return id
     }
 

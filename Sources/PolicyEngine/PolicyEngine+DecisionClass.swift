@@ -12,7 +12,8 @@ public struct DecisionClass: Hashable, Sendable {
     /// Whether there is an address, and its family (Calico `ipVersion`), kept in every case.
     let hasAddress: Bool
     let isIPv6: Bool
-    /// The pod's node (own-node rule, Cilium `host` versus `remote-node`).
+    /// The pod's node, when asked for: it decides only against a host at the other end (own-node
+    /// rule, Cilium `host` versus `remote-node`).
     let nodeAddress: IPAddress?
     /// Named ports resolve against these when the endpoint is the destination.
     let containerPorts: [ContainerPort]
@@ -20,14 +21,18 @@ public struct DecisionClass: Hashable, Sendable {
 
 extension PolicyEngine {
     /// The class of `endpoint`: equal classes, equal decisions.
-    public func decisionClass(of endpoint: ResolvedEndpoint) -> DecisionClass {
+    ///
+    /// - Parameter includingNode: whether the pod's node is part of the class. Only a connection
+    ///   with a host (`Endpoint.Kind.host`) at either end needs it; without it, replicas on
+    ///   different nodes share a class.
+    public func decisionClass(of endpoint: ResolvedEndpoint, includingNode: Bool) -> DecisionClass {
         let addressMatters = endpoint.identity == nil || podAddressesMatter
         var isIPv6 = false
         if case .v6 = endpoint.ip { isIPv6 = true }
         return DecisionClass(
             identity: endpoint.identity, kind: endpoint.endpoint.kind, address: addressMatters ? endpoint.ip : nil,
             hasAddress: endpoint.ip != nil, isIPv6: isIPv6,
-            nodeAddress: endpoint.nodeAddress, containerPorts: endpoint.containerPorts)
+            nodeAddress: includingNode ? endpoint.nodeAddress : nil, containerPorts: endpoint.containerPorts)
     }
 
     /// Whether some rule of `cluster` matches addresses a pod can have, under `dialect`: a

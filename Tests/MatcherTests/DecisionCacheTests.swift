@@ -5,15 +5,15 @@ import PolicyEngine
 import Testing
 
 struct DecisionCacheTests {
-    /// Two replicas of `web` and a client; `web-allow` admits the client on port 80, and `extra`
+    /// Two replicas of `web` on two nodes and a client; `web-allow` admits the client on port 80, and `extra`
     /// adds more policies of the namespace.
     static func engine(extra: String = "") throws -> PolicyEngine {
         var snapshot = """
             apiVersion: v1
             kind: List
             items:
-            - {apiVersion: v1, kind: Pod, metadata: {name: web-a, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.1}}
-            - {apiVersion: v1, kind: Pod, metadata: {name: web-b, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.2}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: web-a, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.1, hostIP: 192.168.0.1}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: web-b, namespace: shop, labels: {app: web}}, status: {podIP: 10.0.0.2, hostIP: 192.168.0.2}}
             - {apiVersion: v1, kind: Pod, metadata: {name: client, namespace: shop, labels: {app: client}}, status: {podIP: 10.0.0.3}}
             - apiVersion: networking.k8s.io/v1
               kind: NetworkPolicy
@@ -26,13 +26,13 @@ struct DecisionCacheTests {
         return PolicyEngine(cluster: try ClusterLoader.load(text: snapshot, file: "snapshot.yaml").state)
     }
 
-    static func flow(to address: String) -> Flow {
+    static func flow(from source: String = "10.0.0.3", to address: String) -> Flow {
         Flow(
-            source: Endpoint(kind: .world, ip: IPAddress("10.0.0.3")), destination: Endpoint(kind: .world, ip: IPAddress(address)),
+            source: Endpoint(kind: .world, ip: IPAddress(source)), destination: Endpoint(kind: .world, ip: IPAddress(address)),
             ipProtocol: .tcp, sourcePort: 40000, destinationPort: 80, location: InputLocation(file: "flows.log", line: 1))
     }
 
-    /// Should evaluate once for replicas of one identity, and decide both as the engine does.
+    /// Should evaluate once for replicas of one identity on different nodes, and decide both as the engine does.
     @Test func replicasShareOneEvaluation() throws {
         var cache = DecisionCache(engine: try Self.engine())
         let decidedFirst = cache.decide(Self.flow(to: "10.0.0.1"))
@@ -44,6 +44,20 @@ struct DecisionCacheTests {
         #expect(cache.decision(first.decisionID).verdict == .allowed)
         #expect(cache.endpoint(second.destinationID).pod == "web-b")
         #expect(cache.endpoint(first.destinationID).pod == "web-a")
+    }
+
+    /// Should keep replicas on different nodes apart for a connection from a node: a pod accepts
+    /// its own node (kubelet probes) and denies the other.
+    @Test func connectionsFromANodeAreDecidedPerNode() throws {
+        var cache = DecisionCache(engine: try Self.engine())
+        let decidedOwnNode = cache.decide(Self.flow(from: "192.168.0.1", to: "10.0.0.1"))
+        let decidedOtherNode = cache.decide(Self.flow(from: "192.168.0.1", to: "10.0.0.2"))
+        let ownNode = try #require(decidedOwnNode)
+        let otherNode = try #require(decidedOtherNode)
+        #expect(cache.evaluations == 2)
+        #expect(ownNode.verdict == .allowed)
+        #expect(otherNode.verdict == .denied)
+        #expect(cache.endpoint(ownNode.sourceID).kind == .host)
     }
 
     /// Should keep replicas apart when a rule matches pod addresses: an ipBlock admits web-b only.
