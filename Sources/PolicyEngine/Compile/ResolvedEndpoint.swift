@@ -1,24 +1,53 @@
 import DenyscopeCore
 
 /// An endpoint the engine can evaluate: its description plus, for pods, the identity policies select.
+///
+/// Its parts sit behind one reference: every evaluation copies both endpoints of its connection
+/// around, and copying them inline retained some twenty strings, arrays and label sets each time.
 public struct ResolvedEndpoint: Hashable, Sendable {
+    private final class Storage: Sendable {
+        let endpoint: Endpoint
+        let identity: Identity?
+        let containerPorts: [ContainerPort]
+        let nodeAddress: IPAddress?
+
+        init(endpoint: Endpoint, identity: Identity?, containerPorts: [ContainerPort], nodeAddress: IPAddress?) {
+            self.endpoint = endpoint
+            self.identity = identity
+            self.containerPorts = containerPorts
+            self.nodeAddress = nodeAddress
+        }
+    }
+
+    private let storage: Storage
+
     /// What reports show: kind, namespace, pod, workload, address, labels.
-    public let endpoint: Endpoint
+    public var endpoint: Endpoint { storage.endpoint }
     /// The pod's identity; `nil` for hosts and external addresses, which no pod selector selects.
-    public let identity: Identity?
+    public var identity: Identity? { storage.identity }
     /// The pod's container ports, against which named ports resolve when it is the destination.
-    public let containerPorts: [ContainerPort]
+    public var containerPorts: [ContainerPort] { storage.containerPorts }
     /// The address of the node a pod runs on (`status.hostIP`).
-    public let nodeAddress: IPAddress?
+    public var nodeAddress: IPAddress? { storage.nodeAddress }
 
     init(endpoint: Endpoint, identity: Identity?, containerPorts: [ContainerPort] = [], nodeAddress: IPAddress? = nil) {
-        self.endpoint = endpoint
-        self.identity = identity
-        self.containerPorts = containerPorts
-        self.nodeAddress = nodeAddress
+        storage = Storage(endpoint: endpoint, identity: identity, containerPorts: containerPorts, nodeAddress: nodeAddress)
     }
 
     public var ip: IPAddress? { endpoint.ip }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.endpoint == rhs.endpoint && lhs.identity == rhs.identity && lhs.containerPorts == rhs.containerPorts
+                && lhs.nodeAddress == rhs.nodeAddress)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(endpoint)
+        hasher.combine(identity)
+        hasher.combine(containerPorts)
+        hasher.combine(nodeAddress)
+    }
 }
 
 /// How a user or a record names an endpoint.
