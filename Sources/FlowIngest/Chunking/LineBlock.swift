@@ -20,7 +20,17 @@ extension LineAdapter {
 
     /// Parses every line of `block` with `parser`, whose caches may come from earlier blocks.
     func parseBlock(_ block: UnsafeRawBufferPointer, file: String, maxRecordLength: Int, with parser: inout Parser) -> LineBlockResult {
+        var buffer: [Flow] = []
+        return parseBlock(block, file: file, maxRecordLength: maxRecordLength, with: &parser, reusing: &buffer)
+    }
+
+    /// Parses every line of `block` with `parser` into the storage of `buffer`, an empty array
+    /// taken over by the result.
+    func parseBlock(
+        _ block: UnsafeRawBufferPointer, file: String, maxRecordLength: Int, with parser: inout Parser, reusing buffer: inout [Flow]
+    ) -> LineBlockResult {
         var result = LineBlockResult()
+        swap(&result.flows, &buffer)
         var lineStart = 0
         var lineNumber = 0
         while lineStart < block.count {

@@ -160,6 +160,8 @@ public struct FlowReader: Sendable {
         let batchSize = options.parallelism
         let parallel = options.parallelism > 1
         let parsers = ParserPool(make: adapter.makeParser)
+        // Every block of two batches in flight, and those being consumed.
+        let buffers = FlowBufferPool(limit: 2 * options.parallelism + 1)
         var inFlight: ParsingBatch? = nil
         defer { inFlight?.wait() }
         repeat {
@@ -183,8 +185,8 @@ public struct FlowReader: Sendable {
                         pieces.append(contentsOf: produced)
                     }
                     next = ParsingBatch(
-                        pieces: pieces, adapter: adapter, parsers: parsers, name: name, maxRecordLength: splitter.maxRecordLength,
-                        inBackground: parallel)
+                        pieces: pieces, adapter: adapter, parsers: parsers, buffers: buffers, name: name,
+                        maxRecordLength: splitter.maxRecordLength, inBackground: parallel)
                 } catch {
                     // Reported after the batches read before it are consumed, as without read-ahead.
                     readError = error
@@ -193,7 +195,7 @@ public struct FlowReader: Sendable {
             }
             if let batch = inFlight {
                 inFlight = nil
-                try merge(batch, into: &sequencer, consume)
+                try merge(batch, into: &sequencer, buffers: buffers, consume)
             }
             if let readError {
                 next?.wait()
@@ -206,12 +208,18 @@ public struct FlowReader: Sendable {
         return sequencer.stats
     }
 
-    private func merge(_ batch: ParsingBatch, into sequencer: inout BlockSequencer, _ consume: ([Flow]) throws -> Void) throws {
+    private func merge(
+        _ batch: ParsingBatch, into sequencer: inout BlockSequencer, buffers: FlowBufferPool, _ consume: ([Flow]) throws -> Void
+    ) throws {
         var results = batch.takeResults()
         for (index, piece) in batch.pieces.enumerated() {
             switch piece {
             case .lines:
-                if let result = results[index].take() { try consume(sequencer.accept(result)) }
+                if let result = results[index].take() {
+                    let flows = sequencer.accept(result)
+                    try consume(flows)
+                    buffers.giveBack(flows)
+                }
             case .oversized(let length): sequencer.acceptOversized(length: length)
             }
         }
@@ -226,8 +234,8 @@ private final class ParsingBatch: @unchecked Sendable {
     private let group = DispatchGroup()
 
     init<Adapter: LineAdapter>(
-        pieces: [RecordSplitter.Piece], adapter: Adapter, parsers: ParserPool<Adapter.Parser>, name: String, maxRecordLength: Int,
-        inBackground: Bool
+        pieces: [RecordSplitter.Piece], adapter: Adapter, parsers: ParserPool<Adapter.Parser>, buffers: FlowBufferPool, name: String,
+        maxRecordLength: Int, inBackground: Bool
     ) {
         self.pieces = pieces
         let slots = ResultSlots(count: pieces.count)
@@ -239,23 +247,27 @@ private final class ParsingBatch: @unchecked Sendable {
         guard inBackground else {
             for (index, block) in blocks.enumerated() {
                 guard let block else { continue }
-                slots.store(Self.parse(block, adapter, parsers, name, maxRecordLength), at: index)
+                slots.store(Self.parse(block, adapter, parsers, buffers, name, maxRecordLength), at: index)
             }
             return
         }
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
                 guard let block = blocks[index] else { return }
-                slots.store(Self.parse(block, adapter, parsers, name, maxRecordLength), at: index)
+                slots.store(Self.parse(block, adapter, parsers, buffers, name, maxRecordLength), at: index)
             }
         }
     }
 
     private static func parse<Adapter: LineAdapter>(
-        _ block: [UInt8], _ adapter: Adapter, _ parsers: ParserPool<Adapter.Parser>, _ name: String, _ maxRecordLength: Int
+        _ block: [UInt8], _ adapter: Adapter, _ parsers: ParserPool<Adapter.Parser>, _ buffers: FlowBufferPool, _ name: String,
+        _ maxRecordLength: Int
     ) -> LineBlockResult {
-        parsers.withParser { parser in
-            block.withUnsafeBytes { adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength, with: &parser) }
+        var buffer = buffers.take()
+        return parsers.withParser { parser in
+            block.withUnsafeBytes {
+                adapter.parseBlock($0, file: name, maxRecordLength: maxRecordLength, with: &parser, reusing: &buffer)
+            }
         }
     }
 
