@@ -12,8 +12,10 @@ enum CalicoSideEvaluation {
             return SideDecision(direction: direction, verdict: .allowed, reason: .notIsolated)
         }
         let applying = identity.isolatingPolicies(direction)
-        let enforced = evaluate(applying.filter { !tiers[$0].isStaged }, direction, connection, tiers, namespace: identity.namespace)
-        guard enforced.verdict == .allowed, applying.contains(where: { tiers[$0].isStaged }) else { return enforced }
+        let anyStaged = applying.contains { tiers[$0].isStaged }
+        let enforced = evaluate(
+            anyStaged ? applying.filter { !tiers[$0].isStaged } : applying, direction, connection, tiers, namespace: identity.namespace)
+        guard enforced.verdict == .allowed, anyStaged else { return enforced }
         let withStaged = evaluate(applying, direction, connection, tiers, namespace: identity.namespace)
         guard withStaged.verdict == .denied else { return enforced }
         return SideDecision(
@@ -46,12 +48,15 @@ enum CalicoSideEvaluation {
                             direction: direction, verdict: .allowed, reason: .allowedBy, policies: [policy.reference.rule(ruleIndex)])
                     }
                 case .calico(let calico):
-                    for (ruleIndex, rule) in calico.rules(direction).enumerated()
-                    where rule.action != .log && matching.matches(rule, scope: calico.namespace, connection) {
+                    // By index: a rule is large, and the loop variable of `enumerated()` copied each one.
+                    let rules = calico.rules(direction)
+                    for ruleIndex in rules.indices
+                    where rules[ruleIndex].action != .log && matching.matches(rules[ruleIndex], scope: calico.namespace, connection) {
                         let reference = policy.reference.rule(ruleIndex)
-                        switch rule.action {
+                        switch rules[ruleIndex].action {
                         case .allow:
-                            let note = rule.hasHTTPMatch ? "the rule also matches HTTP requests, which only the proxy can judge" : nil
+                            let note =
+                                rules[ruleIndex].hasHTTPMatch ? "the rule also matches HTTP requests, which only the proxy can judge" : nil
                             return SideDecision(
                                 direction: direction, verdict: .allowed, reason: .allowedBy, policies: [reference], note: note)
                         case .deny:

@@ -1,8 +1,9 @@
 import DenyscopeCore
 
 /// A policy in a Calico tier: a Calico policy, or a Kubernetes NetworkPolicy (tier `default`,
-/// order 1000, every rule an Allow), either of which may be staged.
-struct CalicoMember: Sendable {
+/// order 1000, every rule an Allow), either of which may be staged. An immutable object, so that
+/// an evaluation reading it does not copy the policy.
+final class CalicoMember: Sendable {
     enum Body: Sendable {
         case calico(CalicoPolicy)
         case kubernetes(KubernetesNetworkPolicy)
@@ -13,6 +14,14 @@ struct CalicoMember: Sendable {
     let tier: Int
     let order: Double?
     let isStaged: Bool
+
+    init(body: Body, reference: PolicyReference, tier: Int, order: Double?, isStaged: Bool) {
+        self.body = body
+        self.reference = reference
+        self.tier = tier
+        self.order = order
+        self.isStaged = isStaged
+    }
 
     /// Whether the member applies to a pod in `direction`: its types include it and its selectors
     /// (scoped to its namespace when namespaced) match.

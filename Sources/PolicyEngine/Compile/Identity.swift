@@ -4,8 +4,9 @@ import DenyscopeCore
 /// service account (which Cilium turns into a label).
 ///
 /// Pods with equal identities are selected by the same policies, so the engine computes the
-/// selecting policies once per identity, not once per pod.
-public struct Identity: Hashable, Sendable {
+/// selecting policies once per identity, not once per pod. An immutable object: evaluations pass
+/// it around many times, and a copy is then one reference rather than nine.
+public final class Identity: Hashable, Sendable {
     public let namespace: String
     public let namespaceLabels: LabelSet
     public let labels: LabelSet
@@ -20,6 +21,36 @@ public struct Identity: Hashable, Sendable {
     /// rules (or isolate) in each direction.
     let ingressPolicies: [Int]
     let egressPolicies: [Int]
+
+    init(
+        namespace: String, namespaceLabels: LabelSet, labels: LabelSet, serviceAccount: String, ciliumLabels: LabelSet,
+        calicoLabels: LabelSet, calicoNamespaceLabels: LabelSet, ingressPolicies: [Int], egressPolicies: [Int]
+    ) {
+        self.namespace = namespace
+        self.namespaceLabels = namespaceLabels
+        self.labels = labels
+        self.serviceAccount = serviceAccount
+        self.ciliumLabels = ciliumLabels
+        self.calicoLabels = calicoLabels
+        self.calicoNamespaceLabels = calicoNamespaceLabels
+        self.ingressPolicies = ingressPolicies
+        self.egressPolicies = egressPolicies
+    }
+
+    public static func == (lhs: Identity, rhs: Identity) -> Bool {
+        lhs === rhs
+            || (lhs.namespace == rhs.namespace && lhs.namespaceLabels == rhs.namespaceLabels && lhs.labels == rhs.labels
+                && lhs.serviceAccount == rhs.serviceAccount && lhs.ciliumLabels == rhs.ciliumLabels
+                && lhs.calicoLabels == rhs.calicoLabels && lhs.calicoNamespaceLabels == rhs.calicoNamespaceLabels
+                && lhs.ingressPolicies == rhs.ingressPolicies && lhs.egressPolicies == rhs.egressPolicies)
+    }
+
+    /// The namespace, labels and service account, which set the rest.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(namespace)
+        hasher.combine(labels)
+        hasher.combine(serviceAccount)
+    }
 
     func isolatingPolicies(_ direction: Direction) -> [Int] {
         direction == .ingress ? ingressPolicies : egressPolicies
