@@ -47,4 +47,15 @@ struct ParallelFlowMatcherTests {
         #expect(Self.describe(parallel.sortedGroups) == Self.describe(sequential.sortedGroups))
         #expect(sequential.groups.count > 20)
     }
+
+    /// Should give the first groups of the full order when asked for a few, ties in counts included.
+    @Test(arguments: [0, 1, 7, 20])
+    func limitedOrderIsThePrefixOfTheFullOrder(limit: Int) throws {
+        let state = try ClusterLoader.load(paths: [Fixtures.path("cluster/kubectl-get-all/snapshot.yaml")]).state
+        var matcher = ParallelFlowMatcher(engine: PolicyEngine(cluster: state), includeAllowed: true, workers: 2)
+        matcher.add(try Self.corpus())
+        let all = Self.describe(matcher.sortedGroups)
+        #expect(all.count > limit)
+        #expect(Self.describe(matcher.sortedGroups(limit: limit)) == Array(all.prefix(limit)))
+    }
 }

@@ -60,10 +60,11 @@ public struct SideDecision: Hashable, Sendable {
         self.direction = direction
         self.verdict = verdict
         self.reason = reason
-        self.policies = policies.sorted()
+        // Most sides name one policy or none: sorting would copy the array for nothing.
+        self.policies = policies.count > 1 ? policies.sorted() : policies
         self.tier = tier
         self.note = note
-        self.policiesWithoutRules = policiesWithoutRules.sorted()
+        self.policiesWithoutRules = policiesWithoutRules.count > 1 ? policiesWithoutRules.sorted() : policiesWithoutRules
     }
 }
 
