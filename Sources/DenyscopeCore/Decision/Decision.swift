@@ -20,6 +20,13 @@ public struct Decision: Hashable, Sendable {
     public var denyingSides: [Direction] {
         [egress, ingress].filter { $0.verdict == .denied }.map(\.direction)
     }
+
+    /// Hashes the sides only: the verdict follows from them, and near misses (computed for few
+    /// decisions) hardly tell apart decisions whose sides are equal. Equality compares everything.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(egress)
+        hasher.combine(ingress)
+    }
 }
 
 /// Why one side (egress at the source or ingress at the destination) allowed or denied.
@@ -65,6 +72,22 @@ public struct SideDecision: Hashable, Sendable {
         self.tier = tier
         self.note = note
         self.policiesWithoutRules = policiesWithoutRules.count > 1 ? policiesWithoutRules.sorted() : policiesWithoutRules
+    }
+
+    /// Hashes what tells sides apart in practice (direction, verdict, reason, and the namespace,
+    /// name and rule of each policy), not every field: a decision cache hashes a decision per
+    /// evaluation, and hashing each policy's kind, tier and section besides was most of that cost.
+    /// Equality compares every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(direction)
+        hasher.combine(verdict)
+        hasher.combine(reason)
+        hasher.combine(policies.count)
+        for policy in policies {
+            hasher.combine(policy.namespace)
+            hasher.combine(policy.name)
+            hasher.combine(policy.rule)
+        }
     }
 }
 
