@@ -13,23 +13,47 @@ public struct Endpoint: Hashable, Sendable {
         case unknown
     }
 
-    public var kind: Kind
-    public var namespace: String?
-    public var pod: String?
-    public var workload: WorkloadReference?
+    // The address first: after the kind, its 17 bytes would start at 8 and leave padding.
     public var ip: IPAddress?
-    public var labels: LabelSet?
+    public var kind: Kind
+    public var namespace: String? {
+        get { details?.namespace }
+        set { $details.update(from: Details()) { $0.namespace = newValue } }
+    }
+    public var pod: String? {
+        get { details?.pod }
+        set { $details.update(from: Details()) { $0.pod = newValue } }
+    }
+    public var workload: WorkloadReference? {
+        get { details?.workload }
+        set { $details.update(from: Details()) { $0.workload = newValue } }
+    }
+    public var labels: LabelSet? {
+        get { details?.labels }
+        set { $details.update(from: Details()) { $0.labels = newValue } }
+    }
+
+    /// Namespace, pod, workload and labels behind one reference, `nil` when all are absent: a
+    /// `Flow` holds two endpoints and is copied several times on its way to a group, and most
+    /// endpoints of packet logs and captures are an address only. Records of one pod can share
+    /// the reference.
+    @OutOfLine private var details: Details?
+
+    private struct Details: Hashable, Sendable {
+        var namespace: String?
+        var pod: String?
+        var workload: WorkloadReference?
+        var labels: LabelSet?
+    }
 
     public init(
         kind: Kind, namespace: String? = nil, pod: String? = nil, workload: WorkloadReference? = nil,
         ip: IPAddress? = nil, labels: LabelSet? = nil
     ) {
         self.kind = kind
-        self.namespace = namespace
-        self.pod = pod
-        self.workload = workload
         self.ip = ip
-        self.labels = labels
+        let details = Details(namespace: namespace, pod: pod, workload: workload, labels: labels)
+        self.details = details == Details() ? nil : details
     }
 }
 

@@ -27,6 +27,14 @@ public struct OutOfLine<Wrapped: Hashable & Sendable>: Hashable, Sendable {
         set { self = newValue }
     }
 
+    /// Changes the boxed value, starting from `empty` when there is none; a result equal to
+    /// `empty` leaves no box, so that equal values stay equal whichever way they were built.
+    public mutating func update(from empty: Wrapped, _ change: (inout Wrapped) -> Void) {
+        var changed = wrappedValue ?? empty
+        change(&changed)
+        wrappedValue = changed == empty ? nil : changed
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.box === rhs.box || lhs.wrappedValue == rhs.wrappedValue
     }

@@ -44,33 +44,35 @@ extension HubbleRecord {
         _ side: HubbleField, ip: IPAddress?, cache: inout HubbleLabelCache
     ) throws(HubbleFieldError) -> (Endpoint, FlowPeer) {
         let fields = side == .source ? Self.sourceFields : Self.destinationFields
-        var endpoint = Endpoint(kind: .unknown, ip: ip)
         var peer = FlowPeer()
-        guard try object(fields.object) != nil else { return (endpoint, peer) }
+        guard try object(fields.object) != nil else { return (Endpoint(kind: .unknown, ip: ip), peer) }
         peer.identity = try unsigned(fields.identity, limit: UInt64(UInt32.max)).map { UInt32($0) }
         var labels = HubbleLabels([])
         if let span = try array(fields.labels) {
             labels = try cache.labels(span.rawBytes(in: line)) { () throws(HubbleFieldError) in try strings(fields.labels) }
         }
-        endpoint.namespace = nonEmpty(try string(fields.namespace, cache: &cache)) ?? labels.namespace
-        endpoint.pod = nonEmpty(try string(fields.podName, cache: &cache))
-        endpoint.labels = labels.podLabels.isEmpty ? nil : labels.podLabels
-        endpoint.workload = try workload(fields.workloads, cache: &cache)
+        let namespace = nonEmpty(try string(fields.namespace, cache: &cache)) ?? labels.namespace
+        let pod = nonEmpty(try string(fields.podName, cache: &cache))
+        let workload = try workload(fields.workloads, cache: &cache)
         peer.identityLabels = labels.identityLabels
         peer.namespaceLabels = labels.namespaceLabels.isEmpty ? nil : labels.namespaceLabels
         peer.serviceAccount = labels.serviceAccount
         peer.cluster = nonEmpty(try string(fields.cluster, cache: &cache)) ?? labels.cluster
-        if let kind = labels.reservedKind, endpoint.pod == nil {
-            endpoint.kind = kind
-        } else if endpoint.pod != nil || endpoint.namespace != nil {
-            endpoint.kind = .pod
+        var kind = Endpoint.Kind.unknown
+        if let reserved = labels.reservedKind, pod == nil {
+            kind = reserved
+        } else if pod != nil || namespace != nil {
+            kind = .pod
         } else if let identity = peer.identity {
             switch identity {
-            case 2, 9, 10: endpoint.kind = .world
-            case 1, 6, 7: endpoint.kind = .host
+            case 2, 9, 10: kind = .world
+            case 1, 6, 7: kind = .host
             default: break
             }
         }
+        let endpoint = Endpoint(
+            kind: kind, namespace: namespace, pod: pod, workload: workload, ip: ip,
+            labels: labels.podLabels.isEmpty ? nil : labels.podLabels)
         return (endpoint, peer)
     }
 

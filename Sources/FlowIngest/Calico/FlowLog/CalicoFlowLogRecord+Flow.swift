@@ -65,11 +65,10 @@ extension CalicoFlowLogRecord {
         name: CalicoFlowLogField, aggregated: CalicoFlowLogField, namespace: CalicoFlowLogField, type: CalicoFlowLogField,
         ip: CalicoFlowLogField, labels: CalicoFlowLogField, list: CalicoFlowLogField
     ) throws(CalicoRecordError) -> (Endpoint, FlowPeer) {
-        var endpoint = Endpoint(kind: .unknown)
         var peer = FlowPeer()
-        endpoint.ip = try address(ip)
-        endpoint.namespace = try text(namespace)
-        endpoint.labels = try self.labels(labels, list: list)
+        let address = try address(ip)
+        let namespace = try text(namespace)
+        let labels = try self.labels(labels, list: list)
         let kind = try enumeration(type, names: Self.endpointTypes)
         var recordName = try text(name)
         switch recordName {
@@ -78,18 +77,20 @@ extension CalicoFlowLogRecord {
         default: break
         }
         peer.aggregatedName = try text(aggregated)
+        var pod: String? = nil
         if let recordName, recordName.contains("*") || recordName == "pub" || recordName == "pvt" || (kind != nil && kind != 1) {
             peer.aggregatedName = peer.aggregatedName ?? recordName
-        } else if let recordName, endpoint.namespace != nil {
-            endpoint.pod = recordName
+        } else if let recordName, namespace != nil {
+            pod = recordName
         }
+        var endpointKind: Endpoint.Kind
         switch kind {
-        case 1?: endpoint.kind = .pod
-        case 2?: endpoint.kind = .host
-        default: endpoint.kind = peer.aggregatedName == "pub" ? .world : .unknown
+        case 1?: endpointKind = .pod
+        case 2?: endpointKind = .host
+        default: endpointKind = peer.aggregatedName == "pub" ? .world : .unknown
         }
-        if endpoint.kind == .unknown, kind == nil, endpoint.pod != nil { endpoint.kind = .pod }
-        return (endpoint, peer)
+        if endpointKind == .unknown, kind == nil, pod != nil { endpointKind = .pod }
+        return (Endpoint(kind: endpointKind, namespace: namespace, pod: pod, ip: address, labels: labels), peer)
     }
 
     private func readProtocol(into flow: inout Flow) throws(CalicoRecordError) {
