@@ -9,54 +9,57 @@ struct PackedKeyTable {
         var low: UInt64
     }
 
-    private var keys: [Key]
-    private var values: [UInt32]
+    /// A key with its value side by side, so that a probe touches one cache line, not one in
+    /// an array of keys and another in an array of values.
+    private struct Slot {
+        var key: Key
+        var value: UInt32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
-    private static let empty = UInt32.max
+    private static let empty = Slot(key: Key(high: 0, low: 0), value: UInt32.max)
 
     init() {
-        keys = Array(repeating: Key(high: 0, low: 0), count: 1024)
-        values = Array(repeating: Self.empty, count: 1024)
+        slots = Array(repeating: Self.empty, count: 1024)
         mask = 1023
     }
 
     /// The value stored for `key`.
     func value(for key: Key) -> UInt32? {
-        var slot = Self.slot(key, mask)
-        while values[slot] != Self.empty {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        var index = Self.slot(key, mask)
+        while slots[index].value != Self.empty.value {
+            if slots[index].key == key { return slots[index].value }
+            index = (index + 1) & mask
         }
         return nil
     }
 
     /// Stores `value` (not `UInt32.max`) for `key`, which is not in the table; grows at half full.
     mutating func insert(_ value: UInt32, for key: Key) {
-        if (count + 1) * 2 > values.count { grow() }
-        place(value, key)
+        if (count + 1) * 2 > slots.count { grow() }
+        place(Slot(key: key, value: value))
         count += 1
     }
 
     mutating func removeAll() {
-        for slot in values.indices { values[slot] = Self.empty }
+        for index in slots.indices { slots[index].value = Self.empty.value }
         count = 0
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = Array(repeating: Key(high: 0, low: 0), count: oldKeys.count * 2)
-        values = Array(repeating: Self.empty, count: oldValues.count * 2)
-        mask = values.count - 1
-        for slot in oldValues.indices where oldValues[slot] != Self.empty { place(oldValues[slot], oldKeys[slot]) }
+        let old = slots
+        slots = Array(repeating: Self.empty, count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.value != Self.empty.value { place(slot) }
     }
 
-    private mutating func place(_ value: UInt32, _ key: Key) {
-        var slot = Self.slot(key, mask)
-        while values[slot] != Self.empty { slot = (slot + 1) & mask }
-        keys[slot] = key
-        values[slot] = value
+    private mutating func place(_ slot: Slot) {
+        var index = Self.slot(slot.key, mask)
+        while slots[index].value != Self.empty.value { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     @inline(__always) private static func slot(_ key: Key, _ mask: Int) -> Int {
