@@ -44,26 +44,11 @@ public struct PcapReader: Sendable {
         if let filter = options.filter { try opened.setFilter(filter) }
         // The capture is used by the reading thread alone from here on.
         nonisolated(unsafe) let capture = opened
-        let handoff = BatchHandoff<[Flow]>()
-        let outcome = ReadOutcome()
-        let reading = DispatchGroup()
         let options = self.options
-        DispatchQueue.global().async(group: reading) {
-            outcome.result = Result { try Self.track(capture, file: name, link: link, options: options, strict: strict, into: handoff) }
-            handoff.finish()
-        }
-        defer {
-            handoff.cancel()
-            reading.wait()
-        }
-        while let flows = handoff.take() { try consume(flows) }
-        reading.wait()
-        return try outcome.result.get()
-    }
-
-    /// What the reading thread ends with: the accounting, or the error that stopped it.
-    private final class ReadOutcome: @unchecked Sendable {
-        var result: Result<IngestStats, any Error> = .failure(CancellationError())
+        return try BatchHandoff<[Flow]>.run(
+            capacity: 2,
+            produce: { handoff in try Self.track(capture, file: name, link: link, options: options, strict: strict, into: handoff) },
+            consume: consume)
     }
 
     /// Reads and tracks every packet, handing finished flows over a batch at a time; stops early

@@ -53,3 +53,35 @@ final class BatchHandoff<Batch>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+extension BatchHandoff {
+    /// Runs `produce` on another thread and `consume` on this one, each batch `produce` puts in
+    /// the handoff in turn; returns what `produce` returned.
+    ///
+    /// The consumer gets every batch put before the producer ended, then the producer's error if
+    /// it threw one. When `consume` throws, the producer is cancelled (its `put` returns `false`)
+    /// and waited for, and `consume`'s error is thrown.
+    static func run<Result: Sendable>(
+        capacity: Int, produce: @escaping @Sendable (BatchHandoff) throws -> Result, consume: (Batch) throws -> Void
+    ) throws -> Result {
+        let handoff = BatchHandoff(capacity: capacity)
+        let outcome = ProducerOutcome<Result>()
+        let producing = DispatchGroup()
+        DispatchQueue.global().async(group: producing) {
+            outcome.result = Swift.Result { try produce(handoff) }
+            handoff.finish()
+        }
+        defer {
+            handoff.cancel()
+            producing.wait()
+        }
+        while let batch = handoff.take() { try consume(batch) }
+        producing.wait()
+        return try outcome.result.get()
+    }
+}
+
+/// What a producer thread ended with, read once it has finished.
+private final class ProducerOutcome<Value>: @unchecked Sendable {
+    var result: Result<Value, any Error> = .failure(CancellationError())
+}

@@ -145,11 +145,44 @@ public struct FlowReader: Sendable {
         }
     }
 
-    /// The loop: read a batch of chunks, split them at line ends, parse the blocks in parallel,
-    /// put them back in order. With more than one thread, the next batch is read and parsed
-    /// while the previous one is put in order and consumed on this thread.
+    /// Reads a line format. With more than one thread, reading, parsing and counting attempts run
+    /// on another thread, a few blocks ahead of `consume` on this one: the matcher's work on a
+    /// block no longer holds up the reading and counting of the next.
     private func run<Adapter: LineAdapter>(
         adapter: Adapter, name: String, first: Data, source: ChunkSource, _ consume: ([Flow]) throws -> Void
+    ) throws -> IngestStats {
+        // Every block of two batches being parsed, those waiting in the handoff, and the one consumed.
+        let buffers = FlowBufferPool(limit: 2 * options.parallelism + Self.blocksAhead + 1)
+        guard options.parallelism > 1 else {
+            return try readLines(adapter: adapter, name: name, first: first, source: source, buffers: buffers) { flows in
+                try consume(flows)
+                buffers.giveBack(flows)
+            }
+        }
+        // The source is used by the reading thread alone from here on.
+        nonisolated(unsafe) let source = source
+        return try BatchHandoff<[Flow]>.run(
+            capacity: Self.blocksAhead,
+            produce: { handoff in
+                try readLines(adapter: adapter, name: name, first: first, source: source, buffers: buffers) { flows in
+                    guard handoff.put(flows) else { throw CancellationError() }
+                }
+            },
+            consume: { flows in
+                try consume(flows)
+                buffers.giveBack(flows)
+            })
+    }
+
+    /// Blocks of flows the reading thread may have ready before `consume` takes them.
+    private static let blocksAhead = 4
+
+    /// The loop: read a batch of chunks, split them at line ends, parse the blocks in parallel,
+    /// put them back in order and count attempts. With more than one thread, the next batch is
+    /// read and parsed while the previous one is put in order and handed on.
+    private func readLines<Adapter: LineAdapter>(
+        adapter: Adapter, name: String, first: Data, source: ChunkSource, buffers: FlowBufferPool,
+        _ handOn: ([Flow]) throws -> Void
     ) throws -> IngestStats {
         var splitter = RecordSplitter(maxRecordLength: options.maxRecordLength)
         var sequencer = BlockSequencer(file: name, maxRecordLength: splitter.maxRecordLength)
@@ -160,8 +193,6 @@ public struct FlowReader: Sendable {
         let batchSize = options.parallelism
         let parallel = options.parallelism > 1
         let parsers = ParserPool(make: adapter.makeParser)
-        // Every block of two batches in flight, and those being consumed.
-        let buffers = FlowBufferPool(limit: 2 * options.parallelism + 1)
         var inFlight: ParsingBatch? = nil
         defer { inFlight?.wait() }
         repeat {
@@ -195,7 +226,7 @@ public struct FlowReader: Sendable {
             }
             if let batch = inFlight {
                 inFlight = nil
-                try merge(batch, into: &sequencer, buffers: buffers, consume)
+                try merge(batch, into: &sequencer, handOn)
             }
             if let readError {
                 next?.wait()
@@ -208,18 +239,12 @@ public struct FlowReader: Sendable {
         return sequencer.stats
     }
 
-    private func merge(
-        _ batch: ParsingBatch, into sequencer: inout BlockSequencer, buffers: FlowBufferPool, _ consume: ([Flow]) throws -> Void
-    ) throws {
+    private func merge(_ batch: ParsingBatch, into sequencer: inout BlockSequencer, _ handOn: ([Flow]) throws -> Void) throws {
         var results = batch.takeResults()
         for (index, piece) in batch.pieces.enumerated() {
             switch piece {
             case .lines:
-                if let result = results[index].take() {
-                    let flows = sequencer.accept(result)
-                    try consume(flows)
-                    buffers.giveBack(flows)
-                }
+                if let result = results[index].take() { try handOn(sequencer.accept(result)) }
             case .oversized(let length): sequencer.acceptOversized(length: length)
             }
         }

@@ -65,4 +65,51 @@ struct FlowReaderTests {
             #expect(error.description == "\(path):2: field \"flow.verdict\": unknown verdict \"DROPED\"")
         }
     }
+
+    struct Stop: Error {}
+
+    /// A Hubble file of `copies` times the drop-pair fixture (six records each), read in chunks of
+    /// about one copy, and its path.
+    func repeatedFixture(_ copies: Int, name: String) throws -> String {
+        var bytes: [UInt8] = []
+        for _ in 0..<copies { bytes += try fixtureBytes("flows/hubble/policy-verdict-drop-pair.jsonl") }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("denyscope-\(name).jsonl").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Should rethrow the consumer's error and stop the reading thread, which is many blocks
+    /// from the end.
+    @Test func consumerErrorStopsTheReader() throws {
+        let path = try repeatedFixture(200, name: "consumer-error")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var calls = 0
+        #expect(throws: Stop.self) {
+            try FlowReader(options: IngestOptions(chunkSize: 997, parallelism: 2)).read([path]) { _ in
+                calls += 1
+                if calls == 3 { throw Stop() }
+            }
+        }
+        #expect(calls == 3)
+    }
+
+    /// Should hand over every flow before the first failure, then throw it, with `strict` and
+    /// a reading thread.
+    @Test func strictFailureFollowsTheFlowsBeforeIt() throws {
+        let path = try repeatedFixture(30, name: "strict-after-flows")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileHandle(forWritingAtPath: path).map { handle in
+            handle.seekToEndOfFile()
+            handle.write(Data(#"{"flow":{"verdict":"DROPED"}}"#.utf8 + [0x0A]))
+            try handle.close()
+        }
+        var flows = 0
+        do {
+            _ = try FlowReader(options: IngestOptions(chunkSize: 997, parallelism: 2, strict: true)).read([path]) { flows += $0.count }
+            Issue.record("no error")
+        } catch let error as InputError {
+            #expect(error.description == "\(path):181: field \"flow.verdict\": unknown verdict \"DROPED\"")
+        }
+        #expect(flows == 180)
+    }
 }
