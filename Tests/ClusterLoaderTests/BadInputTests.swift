@@ -72,4 +72,37 @@ struct BadInputTests {
             #expect(error.description == "p.yaml:7: document 1 (NetworkPolicy p): spec.podSelector.matchExpressions[0]: \(message)")
         }
     }
+
+    /// Pods `first..<end` as YAML documents, one per pod, each of three lines.
+    static func podDocuments(_ range: Range<Int>) -> String {
+        range.map { "apiVersion: v1\nkind: Pod\nmetadata: {name: pod-\($0), namespace: shop}\n" }.joined(separator: "---\n")
+    }
+
+    /// Should report the first error in document order whatever the batches objects are decoded
+    /// in: a bad pod far into a long stream, before a later bad pod and a later syntax error.
+    @Test func reportsTheFirstErrorOfALongStream() {
+        let badPod = "apiVersion: v1\nkind: Pod\nmetadata: {name: bad, namespace: shop}\nstatus: {podIP: 10.0.0.300}\n"
+        let text =
+            Self.podDocuments(0..<300) + "---\n" + badPod + "---\n" + Self.podDocuments(301..<700) + "---\n" + badPod
+            + "---\nkind: [unclosed\n"
+        do {
+            _ = try ClusterLoader.load(text: text, file: "long.yaml")
+            Issue.record("loaded without error")
+        } catch {
+            #expect(error.description == "long.yaml:1204: document 301 (Pod shop/bad): status.podIP: invalid IP address \"10.0.0.300\"")
+        }
+    }
+
+    /// Should report a syntax error after the objects before it were all read without error.
+    @Test func reportsASyntaxErrorAfterGoodObjects() {
+        let text = Self.podDocuments(0..<300) + "---\nkind: [unclosed\n"
+        do {
+            _ = try ClusterLoader.load(text: text, file: "cut.yaml")
+            Issue.record("loaded without error")
+        } catch {
+            #expect(
+                error.description
+                    == "cut.yaml:1202: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence) (column 1)")
+        }
+    }
 }

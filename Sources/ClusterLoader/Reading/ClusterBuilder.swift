@@ -1,4 +1,5 @@
 import DenyscopeCore
+import Foundation
 
 /// Accumulates decoded objects from several manifests, later definitions replacing earlier ones.
 struct ClusterBuilder {
@@ -22,86 +23,156 @@ struct ClusterBuilder {
     private var stagedKubernetesPolicies: [Key: KubernetesNetworkPolicy] = [:]
     private var report = LoadReport()
 
+    /// Adds the objects of `manifest`. A batch of objects is decoded on other threads while the
+    /// documents of the next are parsed here, then added in order: decoding was half of loading
+    /// a snapshot, and parsing the other half.
     mutating func add(_ manifest: ManifestText) throws(InputError) {
-        try ManifestDocuments.forEachObject(in: manifest) { object throws(InputError) in try add(object) }
+        var decoding: DecodingBatch? = nil
+        do throws(InputError) {
+            try ManifestDocuments.forEachBatch(in: manifest, batchSize: Self.batchSize) { objects throws(InputError) in
+                let next = DecodingBatch(objects)
+                let previous = decoding
+                // Once a batch fails, no later one is added.
+                decoding = nil
+                if let previous { try add(previous) }
+                decoding = next
+            }
+        } catch {
+            // The objects before an unreadable document come first, with their own errors.
+            if let previous = decoding { try add(previous) }
+            throw error
+        }
+        if let last = decoding { try add(last) }
     }
 
-    private mutating func add(_ object: ManifestObject) throws(InputError) {
-        let group = object.apiVersion.split(separator: "/").dropLast().first.map(String.init) ?? ""
-        // Calico reuses Kubernetes kind names (NetworkPolicy): count its objects apart.
-        let countKey = group.hasSuffix("projectcalico.org") ? "\(object.kind) (projectcalico.org)" : object.kind
-        switch (object.kind, group) {
-        case ("Namespace", ""):
-            let namespace = try NamespaceDecoder.decode(object.field)
-            store(namespace, in: \.namespaces, key: Key(kind: object.kind, namespace: "", name: namespace.name))
-        case ("Pod", ""):
-            let pod = try PodDecoder.decode(object.field)
-            store(pod, in: \.pods, key: Key(kind: object.kind, namespace: pod.namespace, name: pod.name))
-        case ("Service", ""):
-            let service = try ServiceDecoder.decode(object.field)
-            store(service, in: \.services, key: Key(kind: object.kind, namespace: service.namespace, name: service.name))
-        case ("Node", ""):
-            let node = try NodeDecoder.decode(object.field)
-            store(node, in: \.nodes, key: Key(kind: object.kind, namespace: "", name: node.name))
-        case ("NetworkPolicy", "networking.k8s.io"):
-            let policy = try NetworkPolicyDecoder.decode(object.field)
-            store(policy, in: \.policies, key: Key(kind: object.kind, namespace: policy.namespace, name: policy.name))
+    /// Objects decoded together.
+    private static let batchSize = 256
+
+    private mutating func add(_ batch: DecodingBatch) throws(InputError) {
+        for decoded in batch.results() { try add(decoded.get()) }
+    }
+
+    /// Objects being decoded in the background, on every core when there are many; decoders
+    /// only read the parse tree, which nothing changes any more.
+    private final class DecodingBatch: @unchecked Sendable {
+        private var decoded: [Result<(ManifestObject, DecodedObject), InputError>?]
+        private let group = DispatchGroup()
+
+        init(_ objects: [ManifestObject]) {
+            decoded = Array(repeating: nil, count: objects.count)
+            nonisolated(unsafe) let objects = objects
+            DispatchQueue.global().async(group: group) {
+                self.decoded.withUnsafeMutableBufferPointer { slots in
+                    // Each iteration writes its own slot only.
+                    nonisolated(unsafe) let slots = slots
+                    DispatchQueue.concurrentPerform(iterations: objects.count) { index in
+                        slots[index] = ClusterBuilder.decoded(objects[index])
+                    }
+                }
+            }
+        }
+
+        /// The results in object order, once all are decoded.
+        func results() -> [Result<(ManifestObject, DecodedObject), InputError>] {
+            group.wait()
+            return decoded.compactMap { $0 }
+        }
+    }
+
+    /// An object decoded into what the snapshot keeps of it, or a kind denyscope does not use.
+    private enum DecodedObject {
+        case namespace(Namespace)
+        case pod(Pod)
+        case service(Service)
+        case node(Node)
+        case networkPolicy(KubernetesNetworkPolicy)
+        case ciliumPolicy(CiliumPolicy)
+        case calicoPolicy(CalicoPolicy)
+        case stagedKubernetesPolicy(KubernetesNetworkPolicy)
+        case calicoProfile(CalicoPolicy)
+        case calicoTier(CalicoTier)
+        case calicoNetworkSet(CalicoNetworkSet)
+        case workload(WorkloadObject)
+        /// Counted as skipped under `Kind (apiVersion)`.
+        case skipped
+    }
+
+    @Sendable private static func decoded(_ object: ManifestObject) -> Result<(ManifestObject, DecodedObject), InputError> {
+        do throws(InputError) {
+            return .success((object, try decode(object)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func decode(_ object: ManifestObject) throws(InputError) -> DecodedObject {
+        switch (object.kind, object.group) {
+        case ("Namespace", ""): return .namespace(try NamespaceDecoder.decode(object.field))
+        case ("Pod", ""): return .pod(try PodDecoder.decode(object.field))
+        case ("Service", ""): return .service(try ServiceDecoder.decode(object.field))
+        case ("Node", ""): return .node(try NodeDecoder.decode(object.field))
+        case ("NetworkPolicy", "networking.k8s.io"): return .networkPolicy(try NetworkPolicyDecoder.decode(object.field))
         case ("CiliumNetworkPolicy", "cilium.io"), ("CiliumClusterwideNetworkPolicy", "cilium.io"):
             let kind: PolicyKind = object.kind == "CiliumNetworkPolicy" ? .ciliumNetworkPolicy : .ciliumClusterwideNetworkPolicy
-            let policy = try CiliumPolicyDecoder.decode(object.field, kind: kind)
-            store(policy, in: \.ciliumPolicies, key: Key(kind: object.kind, namespace: policy.namespace ?? "", name: policy.name))
+            return .ciliumPolicy(try CiliumPolicyDecoder.decode(object.field, kind: kind))
         case (_, "projectcalico.org"), (_, "crd.projectcalico.org"):
-            guard try addCalico(object, countKey: countKey) else {
-                report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
-                return
-            }
+            return try decodeCalico(object)
         case (let kind, "apps"), (let kind, "batch"), (let kind, "extensions"), (let kind, ""):
-            guard WorkloadDecoder.kinds.contains(kind) else {
-                report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
-                return
-            }
-            let workload = try WorkloadDecoder.decode(object.field, kind: kind)
-            store(workload, in: \.workloads, key: Key(kind: kind, namespace: workload.namespace, name: workload.name))
+            guard WorkloadDecoder.kinds.contains(kind) else { return .skipped }
+            return .workload(try WorkloadDecoder.decode(object.field, kind: kind))
         default:
-            report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
-            return
+            return .skipped
         }
-        report.loaded[countKey, default: 0] += 1
     }
 
-    /// Adds a Calico object; `false` for a Calico kind denyscope does not use (or a staged policy
+    /// A Calico object; `skipped` for a Calico kind denyscope does not use (or a staged policy
     /// whose `stagedAction` is not `Set`).
-    private mutating func addCalico(_ object: ManifestObject, countKey: String) throws(InputError) -> Bool {
+    private static func decodeCalico(_ object: ManifestObject) throws(InputError) -> DecodedObject {
         let policyKinds: [String: PolicyKind] = [
             "NetworkPolicy": .calicoNetworkPolicy, "GlobalNetworkPolicy": .globalNetworkPolicy, "StagedNetworkPolicy": .stagedNetworkPolicy,
             "StagedGlobalNetworkPolicy": .stagedGlobalNetworkPolicy,
         ]
         if let kind = policyKinds[object.kind] {
             if kind != .calicoNetworkPolicy && kind != .globalNetworkPolicy, !(try CalicoPolicyDecoder.stagesSet(object.field)) {
-                return false
+                return .skipped
             }
-            let policy = try CalicoPolicyDecoder.decode(object.field, kind: kind)
-            store(policy, in: \.calicoPolicies, key: Key(kind: countKey, namespace: policy.namespace ?? "", name: policy.name))
-            return true
+            return .calicoPolicy(try CalicoPolicyDecoder.decode(object.field, kind: kind))
         }
         switch object.kind {
         case "StagedKubernetesNetworkPolicy":
-            guard try CalicoPolicyDecoder.stagesSet(object.field) else { return false }
-            let policy = try NetworkPolicyDecoder.decode(object.field)
-            store(policy, in: \.stagedKubernetesPolicies, key: Key(kind: countKey, namespace: policy.namespace, name: policy.name))
-        case "Profile":
-            let profile = try CalicoPolicyDecoder.decode(object.field, kind: .profile)
-            store(profile, in: \.calicoProfiles, key: Key(kind: countKey, namespace: "", name: profile.name))
-        case "Tier":
-            let tier = try CalicoObjectDecoders.tier(object.field)
-            store(tier, in: \.calicoTiers, key: Key(kind: countKey, namespace: "", name: tier.name))
+            guard try CalicoPolicyDecoder.stagesSet(object.field) else { return .skipped }
+            return .stagedKubernetesPolicy(try NetworkPolicyDecoder.decode(object.field))
+        case "Profile": return .calicoProfile(try CalicoPolicyDecoder.decode(object.field, kind: .profile))
+        case "Tier": return .calicoTier(try CalicoObjectDecoders.tier(object.field))
         case "NetworkSet", "GlobalNetworkSet":
-            let set = try CalicoObjectDecoders.networkSet(object.field, global: object.kind == "GlobalNetworkSet")
-            store(set, in: \.calicoNetworkSets, key: Key(kind: countKey, namespace: set.namespace ?? "", name: set.name))
-        default:
-            return false
+            return .calicoNetworkSet(try CalicoObjectDecoders.networkSet(object.field, global: object.kind == "GlobalNetworkSet"))
+        default: return .skipped
         }
-        return true
+    }
+
+    private mutating func add(_ decoded: (object: ManifestObject, value: DecodedObject)) {
+        let object = decoded.object
+        // Calico reuses Kubernetes kind names (NetworkPolicy): count its objects apart.
+        let countKey = object.group.hasSuffix("projectcalico.org") ? "\(object.kind) (projectcalico.org)" : object.kind
+        func key(_ namespace: String?, _ name: String) -> Key { Key(kind: countKey, namespace: namespace ?? "", name: name) }
+        switch decoded.value {
+        case .namespace(let namespace): store(namespace, in: \.namespaces, key: key(nil, namespace.name))
+        case .pod(let pod): store(pod, in: \.pods, key: key(pod.namespace, pod.name))
+        case .service(let service): store(service, in: \.services, key: key(service.namespace, service.name))
+        case .node(let node): store(node, in: \.nodes, key: key(nil, node.name))
+        case .networkPolicy(let policy): store(policy, in: \.policies, key: key(policy.namespace, policy.name))
+        case .ciliumPolicy(let policy): store(policy, in: \.ciliumPolicies, key: key(policy.namespace, policy.name))
+        case .calicoPolicy(let policy): store(policy, in: \.calicoPolicies, key: key(policy.namespace, policy.name))
+        case .stagedKubernetesPolicy(let policy): store(policy, in: \.stagedKubernetesPolicies, key: key(policy.namespace, policy.name))
+        case .calicoProfile(let profile): store(profile, in: \.calicoProfiles, key: key(nil, profile.name))
+        case .calicoTier(let tier): store(tier, in: \.calicoTiers, key: key(nil, tier.name))
+        case .calicoNetworkSet(let set): store(set, in: \.calicoNetworkSets, key: key(set.namespace, set.name))
+        case .workload(let workload): store(workload, in: \.workloads, key: key(workload.namespace, workload.name))
+        case .skipped:
+            report.skipped["\(object.kind) (\(object.apiVersion))", default: 0] += 1
+            return
+        }
+        report.loaded[countKey, default: 0] += 1
     }
 
     private mutating func store<Value>(_ value: Value, in table: WritableKeyPath<ClusterBuilder, [Key: Value]>, key: Key) {

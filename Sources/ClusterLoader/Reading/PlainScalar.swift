@@ -71,7 +71,8 @@ enum PlainScalar: Equatable {
         }
         guard !digits.isEmpty, digits.first != "_" || radix != 10 else { return nil }
         // Most numbers have no `_`: filtering them would allocate a string for every scalar tried.
-        let cleaned = digits.contains("_") ? Substring(digits.filter { $0 != "_" }) : digits
+        // (A byte search: `contains("_")` with a string goes through Foundation's `range(of:)`.)
+        let cleaned = digits.utf8.contains(UInt8(ascii: "_")) ? Substring(digits.filter { $0 != "_" }) : digits
         guard let first = cleaned.first, first != "-", first != "+", let magnitude = Int(cleaned, radix: radix) else { return nil }
         return negative ? -magnitude : magnitude
     }

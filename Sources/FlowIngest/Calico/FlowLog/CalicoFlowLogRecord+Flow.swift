@@ -78,7 +78,9 @@ extension CalicoFlowLogRecord {
         }
         peer.aggregatedName = try text(aggregated)
         var pod: String? = nil
-        if let recordName, recordName.contains("*") || recordName == "pub" || recordName == "pvt" || (kind != nil && kind != 1) {
+        if let recordName,
+            recordName.utf8.contains(UInt8(ascii: "*")) || recordName == "pub" || recordName == "pvt" || (kind != nil && kind != 1)
+        {
             peer.aggregatedName = peer.aggregatedName ?? recordName
         } else if let recordName, namespace != nil {
             pod = recordName
