@@ -104,7 +104,15 @@ struct GroupTable {
     /// `limit` only when given.
     func sortedGroups(limit: Int? = nil) -> [FlowGroup] {
         let nameRank = names.ranks { $0 }
-        let decisionRank = decisions.ranks { String(describing: $0) }
+        // Described only when two groups tie on everything else: describing every decision (of
+        // thousands, some naming dozens of policies) took a tenth of a large run.
+        var decisionTexts = [String?](repeating: nil, count: decisions.values.count)
+        func decisionText(_ id: UInt32) -> String {
+            if let text = decisionTexts[Int(id)] { return text }
+            let text = String(describing: decisions[id])
+            decisionTexts[Int(id)] = text
+            return text
+        }
         func precedes(_ left: GroupRecord, _ right: GroupRecord) -> Bool {
             if left.count != right.count { return left.count > right.count }
             let (a, b) = (left.key, right.key)
@@ -113,7 +121,7 @@ struct GroupTable {
             if a.proto != b.proto { return a.proto < b.proto }
             if a.port != b.port { return (a.port ?? 0) < (b.port ?? 0) }
             if a.agreement != b.agreement { return a.agreement < b.agreement }
-            return decisionRank[Int(a.decision)] < decisionRank[Int(b.decision)]
+            return a.decision != b.decision && decisionText(a.decision) < decisionText(b.decision)
         }
         guard let limit, limit < records.count else {
             return records.indices.sorted { precedes(records[$0], records[$1]) }.map(group)

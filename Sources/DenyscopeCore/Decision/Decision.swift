@@ -64,14 +64,31 @@ public struct SideDecision: Hashable, Sendable {
         direction: Direction, verdict: Verdict, reason: Reason, policies: [PolicyReference] = [], tier: String? = nil,
         note: String? = nil, policiesWithoutRules: [PolicyReference] = []
     ) {
+        // Most sides name one policy or none: sorting would copy the array for nothing.
+        self.init(
+            direction: direction, verdict: verdict, reason: reason, sortedPolicies: policies.count > 1 ? policies.sorted() : policies,
+            tier: tier, note: note,
+            sortedPoliciesWithoutRules: policiesWithoutRules.count > 1 ? policiesWithoutRules.sorted() : policiesWithoutRules)
+    }
+
+    /// For lists that come sorted: the engine ranks its policies once per snapshot, and sorting
+    /// the dozens of policies of a default deny on every evaluation took a tenth of a run.
+    package init(
+        direction: Direction, verdict: Verdict, reason: Reason, sortedPolicies: [PolicyReference], tier: String? = nil,
+        note: String? = nil, sortedPoliciesWithoutRules: [PolicyReference] = []
+    ) {
+        assert(Self.isSorted(sortedPolicies) && Self.isSorted(sortedPoliciesWithoutRules), "policies of a side out of order")
         self.direction = direction
         self.verdict = verdict
         self.reason = reason
-        // Most sides name one policy or none: sorting would copy the array for nothing.
-        self.policies = policies.count > 1 ? policies.sorted() : policies
+        self.policies = sortedPolicies
         self.tier = tier
         self.note = note
-        self.policiesWithoutRules = policiesWithoutRules.count > 1 ? policiesWithoutRules.sorted() : policiesWithoutRules
+        self.policiesWithoutRules = sortedPoliciesWithoutRules
+    }
+
+    private static func isSorted(_ policies: [PolicyReference]) -> Bool {
+        zip(policies, policies.dropFirst()).allSatisfy { !($1 < $0) }
     }
 
     /// Hashes what tells sides apart in practice (direction, verdict, reason, and the namespace,

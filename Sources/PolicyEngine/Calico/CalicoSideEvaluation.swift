@@ -69,8 +69,9 @@ enum CalicoSideEvaluation {
                 }
             }
             if passed || tiers.tiers[tier].defaultAction == .pass { continue }
+            let ranked = group.sorted { tiers.referenceRanks[$0] < tiers.referenceRanks[$1] }
             return SideDecision(
-                direction: direction, verdict: .denied, reason: .endOfTier, policies: group.map { tiers[$0].reference },
+                direction: direction, verdict: .denied, reason: .endOfTier, sortedPolicies: ranked.map { tiers[$0].reference },
                 tier: tiers.tiers[tier].name)
         }
         return profile(direction, connection, tiers, namespace: namespace, anyTierApplied: !members.isEmpty)

@@ -56,6 +56,8 @@ struct CalicoTierTable: Sendable {
     let tiers: [CalicoTier]
     /// Every member, sorted by tier then by order within it.
     let members: [CalicoMember]
+    /// Each member's place in the order of their references, in which a side lists policies.
+    let referenceRanks: [Int]
     /// Network sets, for rule selectors that match addresses outside the cluster.
     let networkSets: [CalicoNetworkSet]
     /// Profiles by name; a pod's is `kns.<namespace>`.
@@ -98,6 +100,11 @@ struct CalicoTierTable: Sendable {
         members = sorted.map { members[$0] }
         self.tiers = tiers
         self.members = members
+        var ranks = [Int](repeating: 0, count: members.count)
+        for (rank, index) in members.indices.sorted(by: { members[$0].reference < members[$1].reference }).enumerated() {
+            ranks[index] = rank
+        }
+        self.referenceRanks = ranks
         var byNamespace: [String: [Int]] = [:]
         var clusterWide: [Int] = []
         for (index, member) in members.enumerated() {

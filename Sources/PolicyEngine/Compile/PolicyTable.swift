@@ -13,7 +13,8 @@ struct PolicyTable: Sendable {
     private let byNamespace: [String: [Int]]
 
     init(_ networkPolicies: [KubernetesNetworkPolicy]) {
-        // Sorting makes every result independent of the order the snapshot listed policies in.
+        // Sorting makes every result independent of the order the snapshot listed policies in;
+        // the table's order is also its references' order, in which a side lists policies.
         let sorted = networkPolicies.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         policies = sorted.map {
             CompiledPolicy(policy: $0, reference: PolicyReference(kind: .networkPolicy, namespace: $0.namespace, name: $0.name))

@@ -32,9 +32,10 @@ enum SideEvaluation {
                 note: "connections from the pod's own node are always allowed")
         }
         let withoutRules = isolating.filter { policies[$0].policy.rules(direction).isEmpty }
+        // Isolating policies are in table order, which is their references' order.
         return SideDecision(
-            direction: direction, verdict: .denied, reason: .defaultDeny, policies: isolating.map { policies[$0].reference },
-            policiesWithoutRules: withoutRules.map { policies[$0].reference })
+            direction: direction, verdict: .denied, reason: .defaultDeny, sortedPolicies: isolating.map { policies[$0].reference },
+            sortedPoliciesWithoutRules: withoutRules.map { policies[$0].reference })
     }
 
     private static func isFromOwnNode(_ connection: Connection) -> Bool {
