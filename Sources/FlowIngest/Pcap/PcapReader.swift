@@ -1,5 +1,4 @@
 import DenyscopeCore
-import Dispatch
 
 /// Reads a pcap or pcapng capture into one `Flow` per connection attempt, with the outcome the
 /// packets show (`Flow.Observed.inferred`; DESIGN.md §5, reference/pcap.md).
