@@ -47,24 +47,20 @@ enum CalicoSideEvaluation {
                         return SideDecision(
                             direction: direction, verdict: .allowed, reason: .allowedBy, policies: [policy.reference.rule(ruleIndex)])
                     }
-                case .calico(let calico):
-                    // By index: a rule is large, and the loop variable of `enumerated()` copied each one.
-                    let rules = calico.rules(direction)
-                    for ruleIndex in rules.indices
-                    where rules[ruleIndex].action != .log && matching.matches(rules[ruleIndex], scope: calico.namespace, connection) {
-                        let reference = policy.reference.rule(ruleIndex)
-                        switch rules[ruleIndex].action {
-                        case .allow:
-                            let note =
-                                rules[ruleIndex].hasHTTPMatch ? "the rule also matches HTTP requests, which only the proxy can judge" : nil
-                            return SideDecision(
-                                direction: direction, verdict: .allowed, reason: .allowedBy, policies: [reference], note: note)
-                        case .deny:
-                            return SideDecision(direction: direction, verdict: .denied, reason: .explicitDeny, policies: [reference])
-                        case .pass, .log:
-                            passed = true
-                            break members
-                        }
+                case .calico:
+                    let rules = policy.calicoRules(direction)
+                    guard let ruleIndex = Self.firstMatch(in: rules, scope: policy.calicoScope, matching, connection) else { continue }
+                    let reference = policy.reference.rule(ruleIndex)
+                    switch rules[ruleIndex].action {
+                    case .allow:
+                        let note =
+                            rules[ruleIndex].hasHTTPMatch ? "the rule also matches HTTP requests, which only the proxy can judge" : nil
+                        return SideDecision(direction: direction, verdict: .allowed, reason: .allowedBy, policies: [reference], note: note)
+                    case .deny:
+                        return SideDecision(direction: direction, verdict: .denied, reason: .explicitDeny, policies: [reference])
+                    case .pass, .log:
+                        passed = true
+                        break members
                     }
                 }
             }
@@ -75,6 +71,17 @@ enum CalicoSideEvaluation {
                 tier: tiers.tiers[tier].name)
         }
         return profile(direction, connection, tiers, namespace: namespace, anyTierApplied: !members.isEmpty)
+    }
+
+    /// The index of the first rule, `Log` rules aside, that matches the connection. Rules are
+    /// read in place: a rule is large, and copying each out of its array was a tenth of a run
+    /// with thousands of policies.
+    private static func firstMatch(
+        in rules: [CalicoRule], scope: String?, _ matching: CalicoRuleMatching, _ connection: Connection
+    ) -> Int? {
+        rules.withUnsafeBufferPointer { rules in
+            rules.indices.first { rules[$0].action != .log && matching.matches(rules[$0], scope: scope, connection) }
+        }
     }
 
     /// After the tiers: the pod's profile `kns.<namespace>`. Kubernetes generates it with one Allow

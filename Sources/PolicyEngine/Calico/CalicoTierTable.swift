@@ -14,9 +14,19 @@ final class CalicoMember: Sendable {
     let tier: Int
     let order: Double?
     let isStaged: Bool
+    /// A Calico policy's namespace and rules by direction, read out of `body` once: binding the
+    /// policy out of the enum on every evaluation copied it.
+    let calicoScope: String?
+    private let calicoIngress: [CalicoRule]
+    private let calicoEgress: [CalicoRule]
 
     init(body: Body, reference: PolicyReference, tier: Int, order: Double?, isStaged: Bool) {
         self.body = body
+        if case .calico(let policy) = body {
+            (calicoScope, calicoIngress, calicoEgress) = (policy.namespace, policy.ingress, policy.egress)
+        } else {
+            (calicoScope, calicoIngress, calicoEgress) = (nil, [], [])
+        }
         self.reference = reference
         self.tier = tier
         self.order = order
@@ -41,6 +51,9 @@ final class CalicoMember: Sendable {
             return policy.selector.matches(identity.calicoLabels)
         }
     }
+
+    /// The Calico policy's rules of `direction` (none for a Kubernetes policy).
+    func calicoRules(_ direction: Direction) -> [CalicoRule] { direction == .ingress ? calicoIngress : calicoEgress }
 
     var ruleCount: (ingress: Int, egress: Int) {
         switch body {
