@@ -2,9 +2,9 @@ import DenyscopeCore
 import Foundation
 
 /// Flow arrays given back once their block is consumed, so that later blocks parse into memory
-/// that is already mapped. A block's flows take a few megabytes, which the allocator maps afresh
-/// for each block and unmaps after it: the page faults of filling new arrays were a tenth of a
-/// run. At most `limit` arrays wait here, so memory stays bounded.
+/// that is already mapped. A block's flows take a megabyte or more, which the allocator maps
+/// afresh for each block and unmaps after it: the page faults of filling new arrays were a tenth
+/// of a run. At most `limit` arrays wait here, so memory stays bounded.
 final class FlowBufferPool: @unchecked Sendable {
     private var idle: [[Flow]] = []
     private let lock = NSLock()

@@ -5,9 +5,9 @@ import Foundation
 /// Reads flow inputs (files, directories, `-` for standard input) in chunks, parses the chunks on
 /// several threads, and hands the flows to a consumer in input order.
 ///
-/// Memory stays bounded whatever the input size: at most `parallelism × 2` chunks and their
-/// flows are held at once. Record problems are counted in the returned `IngestStats`; only
-/// inputs that cannot be read or recognized throw.
+/// Memory stays bounded whatever the input size: at most `parallelism × 2` chunks are being
+/// parsed, and a few blocks of flows wait for the consumer. Record problems are counted in the
+/// returned `IngestStats`; only inputs that cannot be read or recognized throw.
 public struct FlowReader: Sendable {
     public var options: IngestOptions
 
