@@ -6,8 +6,9 @@ enum MemoryTuning {
     /// Buffers from 1 MiB up get their own mapping and go back to the system when freed (glibc
     /// would otherwise raise this threshold to 32 MiB as such buffers are freed, and keep the
     /// pages): 1 M Calico LOG lines peaked at 220 MB instead of 190 MB. Mapping them afresh costs
-    /// page faults (a tenth of a run where connections repeat), but a 2 or 4 MiB threshold left
-    /// the worst case (1 M new pairs, 10,000 policies) at 185–200 MB instead of 176 MB.
+    /// page faults, so input chunks stay just under the threshold and flow arrays are reused
+    /// (`FlowBufferPool`); a 2 or 4 MiB threshold instead left the worst case (1 M new pairs,
+    /// 10,000 policies) at 185–200 MB instead of 176 MB.
     static func configure() {
         _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
     }
