@@ -44,7 +44,7 @@ enum ManifestDocuments {
                     into: &objects)
                 pending += objects
             } catch {
-                try body(pending)
+                if !pending.isEmpty { try body(pending) }
                 throw error
             }
             if pending.count >= batchSize {
