@@ -17,9 +17,11 @@ public struct JSONFieldPaths: Sendable {
         var edges: [Edge] = []
     }
 
-    private(set) var nodes: [Node] = [Node()]
+    private var nodes: [Node] = [Node()]
     /// The number of slots: one more than the largest slot given.
     public private(set) var slotCount = 0
+    /// The trie as the walk reads it.
+    private(set) var keys = JSONKeyIndex([Node()])
 
     /// Compiles `paths`, each with the slot its value goes into.
     ///
@@ -29,6 +31,7 @@ public struct JSONFieldPaths: Sendable {
             add(path[...], slot: slot, at: 0)
             slotCount = max(slotCount, slot + 1)
         }
+        keys = JSONKeyIndex(nodes)
     }
 
     /// Paths written with dots (`"l4.TCP.source_port|sourcePort"`), each with its slot.

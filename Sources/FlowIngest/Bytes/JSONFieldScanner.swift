@@ -40,8 +40,10 @@ public struct JSONFieldScanner: Sendable {
             throw JSONScanError("range outside the buffer", at: 0)
         }
         var walker = JSONWalker(buffer: buffer, index: bounds.lowerBound, limit: bounds.upperBound, maxDepth: maxDepth)
-        try slots.withUnsafeMutableBufferPointer { (output) throws(JSONScanError) in
-            try walker.topLevelObject(nodes: paths.nodes, slots: output)
+        try paths.keys.withView { (keys) throws(JSONScanError) in
+            try slots.withUnsafeMutableBufferPointer { (output) throws(JSONScanError) in
+                try walker.topLevelObject(keys: keys, slots: output)
+            }
         }
     }
 

@@ -24,17 +24,17 @@ struct JSONWalker {
 
     // MARK: Extraction
 
-    mutating func topLevelObject(nodes: [JSONFieldPaths.Node], slots: UnsafeMutableBufferPointer<JSONSpan?>) throws(JSONScanError) {
+    mutating func topLevelObject(keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>) throws(JSONScanError) {
         skipWhitespace()
         guard index < limit, buffer[index] == UInt8(ascii: "{") else { throw unexpected("a JSON object") }
-        _ = try extractObject(node: 0, nodes: nodes, slots: slots, depth: 1)
+        _ = try extractObject(node: 0, keys: keys, slots: slots, depth: 1)
         skipWhitespace()
         guard index == limit else { throw unexpected("end of line after the object") }
     }
 
     /// Walks an object at `index` (on its `{`), storing the spans of the edges of `node`.
     private mutating func extractObject(
-        node: Int, nodes: [JSONFieldPaths.Node], slots: UnsafeMutableBufferPointer<JSONSpan?>, depth: Int
+        node: Int, keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>, depth: Int
     ) throws(JSONScanError) -> JSONSpan {
         guard depth <= maxDepth else { throw JSONScanError("nesting deeper than \(maxDepth) levels", at: index) }
         let start = index
@@ -52,22 +52,14 @@ struct JSONWalker {
             guard index < limit, buffer[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
             index += 1
             skipWhitespace()
-            var slot = -1
-            var child = -1
-            for edge in nodes[node].edges where edge.key.count == key.count && !key.hasEscapes {
-                if matches(edge.key, at: key.start) {
-                    slot = edge.slot
-                    child = edge.child
-                    break
-                }
-            }
+            let entry = key.hasEscapes ? nil : keys.entry(node: node, key: key.start, length: key.count, in: buffer)
             let value: JSONSpan
-            if child >= 0, index < limit, buffer[index] == UInt8(ascii: "{") {
-                value = try extractObject(node: child, nodes: nodes, slots: slots, depth: depth + 1)
+            if let child = entry?.child, child >= 0, index < limit, buffer[index] == UInt8(ascii: "{") {
+                value = try extractObject(node: Int(child), keys: keys, slots: slots, depth: depth + 1)
             } else {
                 value = try skipValue(depth: depth)
             }
-            if slot >= 0 { slots[slot] = value }
+            if let slot = entry?.slot, slot >= 0 { slots[Int(slot)] = value }
             skipWhitespace()
             guard index < limit else { throw unexpected("',' or '}'") }
             let next = buffer[index]
@@ -77,15 +69,6 @@ struct JSONWalker {
             index -= 1
             throw unexpected("',' or '}'")
         }
-    }
-
-    @inline(__always) private func matches(_ key: [UInt8], at offset: Int) -> Bool {
-        var position = 0
-        while position < key.count {
-            guard buffer[offset + position] == key[position] else { return false }
-            position += 1
-        }
-        return true
     }
 
     // MARK: Grammar
@@ -169,10 +152,14 @@ struct JSONWalker {
         let start = index
         var escapes = false
         while true {
-            // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+            // Eight bytes at a time, up to the first quote, backslash or control byte.
             while index + 8 <= limit {
                 let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                guard !Self.mayNeedAttention(word) else { break }
+                let attention = Self.attentionBits(word)
+                guard attention == 0 else {
+                    index += attention.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < limit else { throw JSONScanError("unterminated string", at: open) }
@@ -192,8 +179,10 @@ struct JSONWalker {
         }
     }
 
-    /// Whether any byte of `word` is `"`, `\` or below 0x20 (exact for existence).
-    @inline(__always) static func mayNeedAttention(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` (little-endian) that may be `"`, `\` or below 0x20:
+    /// zero when there is none, and the lowest bit set marks the first such byte exactly (a
+    /// borrow can only flag bytes above a true one).
+    @inline(__always) static func attentionBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -201,7 +190,7 @@ struct JSONWalker {
         let hasQuote = (quote &- ones) & ~quote & highs
         let hasBackslash = (backslash &- ones) & ~backslash & highs
         let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return (hasQuote | hasBackslash | hasControl) != 0
+        return hasQuote | hasBackslash | hasControl
     }
 
     private mutating func escape() throws(JSONScanError) {

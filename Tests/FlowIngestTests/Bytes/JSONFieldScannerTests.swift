@@ -6,13 +6,13 @@ struct JSONFieldScannerTests {
     static let scanner = JSONFieldScanner(
         paths: JSONFieldPaths(dotted: [("a", 0), ("b.c|cc", 1), ("b", 2), ("list", 3), ("n", 4), ("s", 5)]), maxDepth: 8)
 
-    func scan(_ text: String) throws(JSONScanError) -> (slots: [JSONSpan?], bytes: [UInt8]) {
+    func scan(_ text: String, with scanner: JSONFieldScanner = Self.scanner) throws(JSONScanError) -> (slots: [JSONSpan?], bytes: [UInt8]) {
         let bytes = Array(text.utf8)
         var slots: [JSONSpan?] = []
         var failure: JSONScanError? = nil
         bytes.withUnsafeBytes { buffer in
             do throws(JSONScanError) {
-                try Self.scanner.scan(buffer, into: &slots)
+                try scanner.scan(buffer, into: &slots)
             } catch {
                 failure = error
             }
@@ -36,6 +36,22 @@ struct JSONFieldScannerTests {
         #expect(bytes.withUnsafeBytes { slots[4]?.integer(in: $0) } == -12)
         let elements = try bytes.withUnsafeBytes { try Self.scanner.elements(of: slots[3]!, in: $0) }
         #expect(elements.count == 3)
+    }
+
+    /// Should tell keys apart that share their length and their first or last eight bytes, and
+    /// find keys at the very end of the buffer (shorter than a word).
+    @Test func matchesKeysByEveryByte() throws {
+        let keys = ["k", "seven77", "eight888", "nine99999", "sixteen_16161616", "seventeen_1717171", "seventeen_1727171"]
+        let scanner = JSONFieldScanner(paths: JSONFieldPaths(keys.enumerated().map { (path: [$0.element], slot: $0.offset) }))
+        let decoys = ["seven78", "eight889", "nine99998", "xine99999", "sixteen_16161617", "seventeen_1737171", "kk"]
+        // Decoys come last: a field that appears twice keeps its last value.
+        let members = keys.map { #""\#($0)":"\#($0.count)""# } + decoys.map { #""\#($0)":"decoy""# }
+        let (slots, bytes) = try scan("{" + members.joined(separator: ",") + "}", with: scanner)
+        #expect(slots.map { text($0, bytes) } == keys.map { String($0.count) })
+        // A one-byte key near the end of a buffer with no room for a word after it.
+        let short = try scan(#"{"k":1}"#, with: scanner).slots
+        #expect(short[0]?.kind == .number)
+        #expect(short[1] == nil)
     }
 
     /// Should decode escapes, including surrogate pairs, and leave lone surrogates replaced.
