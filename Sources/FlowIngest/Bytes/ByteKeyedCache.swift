@@ -5,6 +5,11 @@
 /// lists): each distinct one is built once instead of once per line. The table starts small and
 /// doubles while it is more than half full, up to `maxSlots`; past that, new values are computed
 /// and not kept, so memory stays bounded.
+///
+/// With a `hashedPrefix`, keys are hashed on their first bytes only, so that `storedKey(startingAt:)`
+/// can tell whether a buffer starts with a stored key without knowing the key's length. Keys that
+/// share their hashed prefix then share a hash: at most `maxSharingPrefix` of them are kept, each
+/// of at most `maxPrefixKeyedLength` bytes, so that crafted input cannot make lookups long.
 struct ByteKeyedCache<Value> {
     private struct Entry {
         let hash: UInt64
@@ -16,13 +21,20 @@ struct ByteKeyedCache<Value> {
     private var mask: Int
     private var count = 0
     private let maxSlots: Int
+    private let hashedPrefix: Int?
 
-    /// - Parameter maxSlots: a power of two; at most half of it holds values.
-    init(maxSlots: Int = 256) {
+    static var maxSharingPrefix: Int { 64 }
+    static var maxPrefixKeyedLength: Int { 4096 }
+
+    /// - Parameters:
+    ///   - maxSlots: a power of two; at most half of it holds values.
+    ///   - hashedPrefix: how many leading bytes of a key are hashed; all when `nil`.
+    init(maxSlots: Int = 256, hashedPrefix: Int? = nil) {
         let initial = min(64, maxSlots)
         self.slots = Array(repeating: nil, count: initial)
         self.mask = initial - 1
         self.maxSlots = maxSlots
+        self.hashedPrefix = hashedPrefix
     }
 
     /// The value stored for `raw`, or `make(raw)`, stored if there is room, and returned.
@@ -37,7 +49,7 @@ struct ByteKeyedCache<Value> {
 
     /// The value stored for `raw`.
     @inline(__always) func lookup(_ raw: UnsafeRawBufferPointer) -> Value? {
-        let hash = Self.hash(raw)
+        let hash = keyHash(raw)
         var index = Int(truncatingIfNeeded: hash) & mask
         while let entry = slots[index] {
             if entry.hash == hash, Self.equal(entry.bytes, raw) { return entry.value }
@@ -46,17 +58,45 @@ struct ByteKeyedCache<Value> {
         return nil
     }
 
+    /// The length of the stored key that `buffer` starts with, if any (with a `hashedPrefix`).
+    func storedKey(startingAt buffer: UnsafeRawBufferPointer) -> Int? {
+        guard let hashedPrefix, buffer.count >= hashedPrefix else { return nil }
+        let hash = Self.hash(UnsafeRawBufferPointer(rebasing: buffer[..<hashedPrefix]))
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while let entry = slots[index] {
+            let length = entry.bytes.count
+            if entry.hash == hash, length <= buffer.count, Self.equal(entry.bytes, UnsafeRawBufferPointer(rebasing: buffer[..<length])) {
+                return length
+            }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
     /// Stores `value` for `raw` (not stored yet) if there is room.
     mutating func store(_ value: Value, for raw: UnsafeRawBufferPointer) {
+        if hashedPrefix != nil, raw.count > Self.maxPrefixKeyedLength { return }
         if (count + 1) * 2 > slots.count {
             guard slots.count < maxSlots else { return }
             grow()
         }
-        let hash = Self.hash(raw)
+        let hash = keyHash(raw)
         var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index] != nil { index = (index + 1) & mask }
+        var sharing = 0
+        while let entry = slots[index] {
+            if entry.hash == hash {
+                sharing += 1
+                if hashedPrefix != nil, sharing >= Self.maxSharingPrefix { return }
+            }
+            index = (index + 1) & mask
+        }
         slots[index] = Entry(hash: hash, bytes: [UInt8](raw), value: value)
         count += 1
+    }
+
+    @inline(__always) private func keyHash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        guard let hashedPrefix, raw.count > hashedPrefix else { return Self.hash(raw) }
+        return Self.hash(UnsafeRawBufferPointer(rebasing: raw[..<hashedPrefix]))
     }
 
     private mutating func grow() {

@@ -30,6 +30,18 @@ public struct JSONFieldScanner: Sendable {
     public func scan(
         _ buffer: UnsafeRawBufferPointer, range: Range<Int>? = nil, into slots: inout [JSONSpan?]
     ) throws(JSONScanError) {
+        try scan(buffer, range: range, into: &slots) { _, _ in nil }
+    }
+
+    /// `scan(_:range:into:)`, passing over objects read before: where the value of a requested
+    /// field is an object, `knownObject(slot, rest)` may return the length of an object that the
+    /// rest of the buffer starts with, known to be valid JSON. That object is not walked again
+    /// (its slot gets its span, the slots inside it stay `nil`), so its nesting was checked where
+    /// it was first read.
+    public func scan(
+        _ buffer: UnsafeRawBufferPointer, range: Range<Int>? = nil, into slots: inout [JSONSpan?],
+        knownObject: (_ slot: Int, _ rest: UnsafeRawBufferPointer) -> Int?
+    ) throws(JSONScanError) {
         if slots.count != paths.slotCount {
             slots = Array(repeating: nil, count: paths.slotCount)
         } else {
@@ -42,7 +54,7 @@ public struct JSONFieldScanner: Sendable {
         var walker = JSONWalker(buffer: buffer, index: bounds.lowerBound, limit: bounds.upperBound, maxDepth: maxDepth)
         try paths.keys.withView { (keys) throws(JSONScanError) in
             try slots.withUnsafeMutableBufferPointer { (output) throws(JSONScanError) in
-                try walker.topLevelObject(keys: keys, slots: output)
+                try walker.topLevelObject(keys: keys, slots: output, knownObject: knownObject)
             }
         }
     }

@@ -2,6 +2,9 @@
 ///
 /// Recursion depth is bounded by `maxDepth`; every read checks `index < limit` first.
 struct JSONWalker {
+    /// See `topLevelObject`.
+    typealias KnownObject = (_ slot: Int, _ rest: UnsafeRawBufferPointer) -> Int?
+
     let buffer: UnsafeRawBufferPointer
     var index: Int
     let limit: Int
@@ -24,17 +27,22 @@ struct JSONWalker {
 
     // MARK: Extraction
 
-    mutating func topLevelObject(keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>) throws(JSONScanError) {
+    /// - Parameter knownObject: for an object that is the value of a slot, the length of the
+    ///   object the rest of the buffer starts with if that object was read before; it is then
+    ///   passed over, and the slots inside it are left empty.
+    mutating func topLevelObject(
+        keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>, knownObject: KnownObject
+    ) throws(JSONScanError) {
         skipWhitespace()
         guard index < limit, buffer[index] == UInt8(ascii: "{") else { throw unexpected("a JSON object") }
-        _ = try extractObject(node: 0, keys: keys, slots: slots, depth: 1)
+        _ = try extractObject(node: 0, keys: keys, slots: slots, depth: 1, knownObject: knownObject)
         skipWhitespace()
         guard index == limit else { throw unexpected("end of line after the object") }
     }
 
     /// Walks an object at `index` (on its `{`), storing the spans of the edges of `node`.
     private mutating func extractObject(
-        node: Int, keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>, depth: Int
+        node: Int, keys: JSONKeyIndex.View, slots: UnsafeMutableBufferPointer<JSONSpan?>, depth: Int, knownObject: KnownObject
     ) throws(JSONScanError) -> JSONSpan {
         guard depth <= maxDepth else { throw JSONScanError("nesting deeper than \(maxDepth) levels", at: index) }
         let start = index
@@ -54,8 +62,16 @@ struct JSONWalker {
             skipWhitespace()
             let entry = key.hasEscapes ? nil : keys.entry(node: node, key: key.start, length: key.count, in: buffer)
             let value: JSONSpan
-            if let child = entry?.child, child >= 0, index < limit, buffer[index] == UInt8(ascii: "{") {
-                value = try extractObject(node: Int(child), keys: keys, slots: slots, depth: depth + 1)
+            if let entry, entry.child >= 0, index < limit, buffer[index] == UInt8(ascii: "{") {
+                if entry.slot >= 0,
+                    let length = knownObject(Int(entry.slot), UnsafeRawBufferPointer(rebasing: buffer[index..<limit])),
+                    length > 0, length <= limit - index
+                {
+                    value = JSONSpan(kind: .object, start: index, end: index + length)
+                    index += length
+                } else {
+                    value = try extractObject(node: Int(entry.child), keys: keys, slots: slots, depth: depth + 1, knownObject: knownObject)
+                }
             } else {
                 value = try skipValue(depth: depth)
             }

@@ -18,17 +18,31 @@ public struct HubbleJSONAdapter: LineAdapter {
 /// Parses one Hubble JSON line at a time; created per block of lines.
 public struct HubbleLineParser: LineRecordParser {
     static let scanner = JSONFieldScanner(paths: HubbleSlots.paths)
+    /// Whether a slot is that of a `source` or `destination` object, wrapped or bare.
+    static let isSideSlot: [Bool] = {
+        let sides = [HubbleField.source, .destination].flatMap { [HubbleSlots.wrapped($0), HubbleSlots.bare($0)] }
+        return (0..<HubbleSlots.paths.slotCount).map(sides.contains)
+    }()
     var slots: [JSONSpan?] = Array(repeating: nil, count: HubbleSlots.paths.slotCount)
     var cache = HubbleLabelCache()
 
     public init() {}
 
     public mutating func parse(line: UnsafeRawBufferPointer, location: InputLocation) -> RecordOutcome {
+        // Side objects read before are not walked again: their endpoints come from the cache. The
+        // slots are scanned out of `self`, which the closure reads.
+        var scanned: [JSONSpan?] = []
+        swap(&scanned, &slots)
+        var failure: JSONScanError? = nil
         do {
-            try Self.scanner.scan(line, into: &slots)
+            try Self.scanner.scan(line, into: &scanned) { slot, rest in
+                Self.isSideSlot[slot] ? cache.knownSide(startingAt: rest) : nil
+            }
         } catch {
-            return .failed(.syntax, "invalid JSON: \(error)")
+            failure = error
         }
+        swap(&scanned, &slots)
+        if let failure { return .failed(.syntax, "invalid JSON: \(failure)") }
         let slots = self.slots
         func wrapper(_ field: HubbleWrapperField) -> JSONSpan? { slots[HubbleSlots.wrapper(field)] }
         if let flow = wrapper(.flow) {

@@ -70,8 +70,9 @@ struct HubbleLabelCache {
     private var workloads = ByteKeyedCache<WorkloadReference?>(maxSlots: 4096)
     private var texts = ByteKeyedCache<String>(maxSlots: 16384)
     /// Endpoints (address aside) and boxed peer details by the bytes of their `source` or
-    /// `destination` object: every record of a pod repeats the same object.
-    private var sides = ByteKeyedCache<(endpoint: Endpoint, peer: OutOfLine<FlowPeer>)>(maxSlots: 16384)
+    /// `destination` object: every record of a pod repeats the same object. Hashed on the first
+    /// 32 bytes, so that a line's scan can recognize a known object where it starts.
+    private var sides = ByteKeyedCache<(endpoint: Endpoint, peer: OutOfLine<FlowPeer>)>(maxSlots: 16384, hashedPrefix: 32)
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels
@@ -89,6 +90,11 @@ struct HubbleLabelCache {
     /// The endpoint and peer read before from a side object whose bytes are `raw`.
     func side(_ raw: UnsafeRawBufferPointer) -> (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)? {
         sides.lookup(raw)
+    }
+
+    /// The length of a side object read before that `rest` starts with, if any.
+    func knownSide(startingAt rest: UnsafeRawBufferPointer) -> Int? {
+        sides.storedKey(startingAt: rest)
     }
 
     mutating func storeSide(_ side: (endpoint: Endpoint, peer: OutOfLine<FlowPeer>), for raw: UnsafeRawBufferPointer) {

@@ -30,4 +30,22 @@ struct ByteKeyedCacheTests {
         #expect(Self.computations(&bounded, keys) == 1_500)
         #expect(Self.computations(&bounded, keys) == 1_500 - 128)
     }
+
+    /// Keyed on a 32-byte prefix, the cache should find a stored key at the start of a longer
+    /// buffer (never a key shorter than the prefix), and keep at most 64 keys sharing a prefix.
+    @Test func findsStoredKeysByTheirStart() {
+        var cache = ByteKeyedCache<Int>(maxSlots: 8192, hashedPrefix: 32)
+        func store(_ key: String) { Array(key.utf8).withUnsafeBytes { cache.store(key.count, for: $0) } }
+        func found(_ text: String) -> Int? { Array(text.utf8).withUnsafeBytes { cache.storedKey(startingAt: $0) } }
+        let shared = String(repeating: "p", count: 32)
+        let keys = (0..<100).map { "\(shared)-\($0)}" }
+        keys.forEach(store)
+        store("{short}")
+        #expect(found(keys[0] + ",\"next\":1}") == keys[0].utf8.count)
+        #expect(found(keys[63] + "}") == keys[63].utf8.count)
+        #expect(found(keys[64] + "}") == nil)
+        #expect(found(shared + "-1000}") == nil)
+        #expect(found("{short},\"padding to thirty-two bytes\"") == nil)
+        #expect(Array("{short}".utf8).withUnsafeBytes { cache.lookup($0) } == 7)
+    }
 }

@@ -6,13 +6,16 @@ struct JSONFieldScannerTests {
     static let scanner = JSONFieldScanner(
         paths: JSONFieldPaths(dotted: [("a", 0), ("b.c|cc", 1), ("b", 2), ("list", 3), ("n", 4), ("s", 5)]), maxDepth: 8)
 
-    func scan(_ text: String, with scanner: JSONFieldScanner = Self.scanner) throws(JSONScanError) -> (slots: [JSONSpan?], bytes: [UInt8]) {
+    func scan(
+        _ text: String, with scanner: JSONFieldScanner = Self.scanner,
+        knownObject: (Int, UnsafeRawBufferPointer) -> Int? = { _, _ in nil }
+    ) throws(JSONScanError) -> (slots: [JSONSpan?], bytes: [UInt8]) {
         let bytes = Array(text.utf8)
         var slots: [JSONSpan?] = []
         var failure: JSONScanError? = nil
         bytes.withUnsafeBytes { buffer in
             do throws(JSONScanError) {
-                try scanner.scan(buffer, into: &slots)
+                try scanner.scan(buffer, into: &slots, knownObject: knownObject)
             } catch {
                 failure = error
             }
@@ -52,6 +55,21 @@ struct JSONFieldScannerTests {
         let short = try scan(#"{"k":1}"#, with: scanner).slots
         #expect(short[0]?.kind == .number)
         #expect(short[1] == nil)
+    }
+
+    /// Should pass over an object the caller knows, leaving the slots inside it empty, and still
+    /// check what follows; a length past the end of the buffer is not trusted.
+    @Test func passesOverKnownObjects() throws {
+        let json = #"{"b":{"c":1,"zz":[true]},"a":"x"}"#
+        let known = #"{"c":1,"zz":[true]}"#.utf8.count
+        let (slots, bytes) = try scan(json) { slot, rest in slot == 2 && rest.first == UInt8(ascii: "{") ? known : nil }
+        let object = try #require(slots[2])
+        #expect(bytes.withUnsafeBytes { String(decoding: object.rawBytes(in: $0), as: UTF8.self) } == #"{"c":1,"zz":[true]}"#)
+        #expect(slots[1] == nil)
+        #expect(text(slots[0], bytes) == "x")
+        #expect(throws: JSONScanError.self) { try scan(#"{"b":{"c":1,"zz":[true]},"a":}"#) { _, _ in known } }
+        let (walked, _) = try scan(json) { _, _ in 1_000 }
+        #expect(walked[1]?.kind == .number)
     }
 
     /// Should decode escapes, including surrogate pairs, and leave lone surrogates replaced.

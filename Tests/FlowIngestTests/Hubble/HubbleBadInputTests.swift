@@ -38,4 +38,25 @@ struct HubbleBadInputTests {
         #expect(
             result.stats.failures.map(\.description) == ["\(path):2: invalid JSON: unterminated string at column 86"])
     }
+
+    /// A side object seen before is not walked again: the repeat should give the same endpoints
+    /// as the first read, and what follows it on the line is still checked.
+    @Test func repeatedSideObjects() throws {
+        let side = #"{"ID":4160,"identity":10726,"namespace":"shop","labels":["k8s:app=web"],"pod_name":"web-1"}"#
+        let other = #"{"identity":2,"labels":["reserved:world"]}"#
+        func line(_ time: Int, tail: String = #""verdict":"DROPPED"}}"#) -> String {
+            #"{"flow":{"time":"2026-01-01T10:00:0\#(time)Z","IP":{"source":"10.0.0.1","destination":"203.0.113.9"},"#
+                + #""l4":{"TCP":{"source_port":40000,"destination_port":443}},"source":\#(side),"destination":\#(other),"#
+                + tail
+        }
+        let text = [line(1), line(2), line(3, tail: #""verdict":}}"#), line(4)].joined(separator: "\n") + "\n"
+        let result = ingest(HubbleJSONAdapter(), Array(text.utf8), file: "sides.jsonl")
+        #expect(result.stats.parsed == 3)
+        #expect(result.stats.failures.map(\.description) == ["sides.jsonl:3: invalid JSON: unexpected '}', expected a value at column 321"])
+        let sources = Set(result.flows.map(\.source))
+        #expect(sources.count == 1)
+        #expect(sources.first?.pod == "web-1")
+        #expect(sources.first?.labels == ["app": "web"])
+        #expect(Set(result.flows.map(\.destination.kind)) == [.world])
+    }
 }
