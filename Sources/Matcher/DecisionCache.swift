@@ -53,6 +53,13 @@ public struct DecisionCache {
     private var endpointIDs: [EndpointKey: UInt32] = [:]
     /// Endpoints that are an IPv4 address and a kind only (captures, packet logs), by `addressKey`.
     private var addressEndpointIDs = PackedKeyTable()
+    /// Endpoints by `sharedDetailsKey`: the records of one pod share their details (Hubble's
+    /// parser reads each distinct side object once), found here without hashing or comparing
+    /// their label sets, which was most of what interning them cost.
+    private var sharedDetailsEndpointIDs = PackedKeyTable()
+    /// The endpoints `sharedDetailsEndpointIDs` knows, kept so that no other details can be
+    /// allocated where theirs are.
+    private var sharedDetailsEndpoints: [Endpoint] = []
     private var endpoints: [ResolvedEndpoint] = []
     /// Each endpoint's class ids, by endpoint id.
     private var endpointClasses: [EndpointClasses] = []
@@ -139,11 +146,21 @@ public struct DecisionCache {
             addressEndpointIDs.insert(id, for: key)
             return id
         }
+        let sharedKey = Self.sharedDetailsKey(endpoint)
+        if let sharedKey, let known = sharedDetailsEndpointIDs.value(for: sharedKey) { return known }
         let key = EndpointKey(
             kind: endpoint.kind, namespace: endpoint.namespace, pod: endpoint.pod, ip: endpoint.ip, labels: endpoint.labels)
-        if let known = endpointIDs[key] { return known }
-        let id = add(endpoint)
-        endpointIDs[key] = id
+        let id: UInt32
+        if let known = endpointIDs[key] {
+            id = known
+        } else {
+            id = add(endpoint)
+            endpointIDs[key] = id
+        }
+        if let sharedKey, sharedDetailsEndpoints.count < Self.capacity {
+            sharedDetailsEndpointIDs.insert(id, for: sharedKey)
+            sharedDetailsEndpoints.append(endpoint)
+        }
         return id
     }
 
@@ -172,14 +189,29 @@ public struct DecisionCache {
         guard case .v4(let address)? = endpoint.ip, endpoint.namespace == nil, endpoint.pod == nil, endpoint.labels == nil,
             endpoint.workload == nil
         else { return nil }
-        let kind: UInt64
-        switch endpoint.kind {
-        case .pod: kind = 1
-        case .host: kind = 2
-        case .world: kind = 3
-        case .unknown: kind = 4
+        return PackedKeyTable.Key(high: kindCode(endpoint.kind), low: UInt64(address))
+    }
+
+    /// The identity of an endpoint's details with its kind and IPv4 address (or none); `nil`
+    /// without details or for an IPv6 address.
+    private static func sharedDetailsKey(_ endpoint: Endpoint) -> PackedKeyTable.Key? {
+        guard let identity = endpoint.detailsIdentity else { return nil }
+        let address: UInt64
+        switch endpoint.ip {
+        case .v4(let value)?: address = 1 << 32 | UInt64(value)
+        case nil: address = 0
+        case .v6?: return nil
         }
-        return PackedKeyTable.Key(high: kind, low: UInt64(address))
+        return PackedKeyTable.Key(high: UInt64(UInt(bitPattern: identity)), low: kindCode(endpoint.kind) << 40 | address)
+    }
+
+    private static func kindCode(_ kind: Endpoint.Kind) -> UInt64 {
+        switch kind {
+        case .pod: return 1
+        case .host: return 2
+        case .world: return 3
+        case .unknown: return 4
+        }
     }
 
     /// (source class, destination class, protocol, port, ICMP code) in 128 bits.

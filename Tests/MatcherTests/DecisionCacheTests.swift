@@ -81,4 +81,26 @@ struct DecisionCacheTests {
         #expect(first.verdict == .denied)
         #expect(cache.decision(second.decisionID).verdict == .allowed)
     }
+
+    /// Records of one pod share their details (Hubble's parser reads a side object once): such
+    /// endpoints should intern to one id only when their address and kind are equal too.
+    @Test func sharedDetailsInternByAddressAndKind() throws {
+        var cache = DecisionCache(engine: try Self.engine())
+        let web = Endpoint(kind: .pod, namespace: "shop", pod: "web-a", ip: IPAddress("10.0.0.1"), labels: ["app": "web"])
+        var moved = web
+        moved.ip = IPAddress("10.0.0.9")
+        var asHost = web
+        asHost.kind = .host
+        #expect(moved.detailsIdentity == web.detailsIdentity && asHost.detailsIdentity == web.detailsIdentity)
+        var ids: [UInt32] = []
+        for destination in [web, moved, asHost, web] {
+            var flow = Self.flow(to: "10.0.0.1")
+            flow.destination = destination
+            let decided = cache.decide(flow)
+            ids.append(try #require(decided).destinationID)
+        }
+        #expect(ids[0] == ids[3])
+        #expect(Set(ids).count == 3)
+        #expect(cache.endpoint(ids[1]).ip == IPAddress("10.0.0.9"))
+    }
 }

@@ -33,6 +33,11 @@ public struct Endpoint: Hashable, Sendable {
         set { $details.update(from: Details()) { $0.labels = newValue } }
     }
 
+    /// The identity of the storage of namespace, pod, workload and labels, which the records of
+    /// one endpoint may share (`nil` when all are absent): endpoints with the same identity, kind
+    /// and address are equal, so a matcher can recognize them without comparing label sets.
+    public var detailsIdentity: ObjectIdentifier? { $details.boxIdentity }
+
     /// Namespace, pod, workload and labels behind one reference, `nil` when all are absent: a
     /// `Flow` holds two endpoints and is copied several times on its way to a group, and most
     /// endpoints of packet logs and captures are an address only. Records of one pod can share

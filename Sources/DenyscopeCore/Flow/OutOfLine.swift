@@ -27,6 +27,10 @@ public struct OutOfLine<Wrapped: Hashable & Sendable>: Hashable, Sendable {
         set { self = newValue }
     }
 
+    /// The box's identity, `nil` without one: values with the same identity are equal (the box
+    /// is immutable), so a table can recognize a shared value without comparing it.
+    public var boxIdentity: ObjectIdentifier? { box.map(ObjectIdentifier.init) }
+
     /// Changes the boxed value, starting from `empty` when there is none; a result equal to
     /// `empty` leaves no box, so that equal values stay equal whichever way they were built.
     public mutating func update(from empty: Wrapped, _ change: (inout Wrapped) -> Void) {
