@@ -65,7 +65,10 @@ final class CalicoMember: Sendable {
 
 /// Calico's tiers and their policies in evaluation order: tiers by `order` (none = last) then
 /// name; policies by `order` (none = last) then name, namespace and kind (Felix's sort).
-struct CalicoTierTable: Sendable {
+///
+/// An immutable object: each side evaluation takes the table from the engine, and copying its
+/// seven collections cost as many reference-count operations each time.
+final class CalicoTierTable: Sendable {
     let tiers: [CalicoTier]
     /// Every member, sorted by tier then by order within it.
     let members: [CalicoMember]

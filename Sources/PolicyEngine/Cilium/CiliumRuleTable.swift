@@ -1,8 +1,9 @@
 import DenyscopeCore
 
 /// One rule as the Cilium engine evaluates it: what it selects, its peer rules per direction with
-/// the index each reports, and the policy it came from.
-struct CompiledCiliumRule: Sendable {
+/// the index each reports, and the policy it came from. An immutable object, so that reading one
+/// from the table during an evaluation is one reference, not a copy of its lists.
+final class CompiledCiliumRule: Sendable {
     /// A peer rule and the rule index it reports (a translated Kubernetes rule keeps its own index).
     struct Entry: Sendable {
         let rule: CiliumPeerRule
@@ -19,6 +20,21 @@ struct CompiledCiliumRule: Sendable {
     let egressDeny: [Entry]
     let defaultDenyIngress: Bool
     let defaultDenyEgress: Bool
+
+    init(
+        reference: PolicyReference, namespace: String?, selector: LabelSelector?, ingress: [Entry], ingressDeny: [Entry],
+        egress: [Entry], egressDeny: [Entry], defaultDenyIngress: Bool, defaultDenyEgress: Bool
+    ) {
+        self.reference = reference
+        self.namespace = namespace
+        self.selector = selector
+        self.ingress = ingress
+        self.ingressDeny = ingressDeny
+        self.egress = egress
+        self.egressDeny = egressDeny
+        self.defaultDenyIngress = defaultDenyIngress
+        self.defaultDenyEgress = defaultDenyEgress
+    }
 
     func entries(_ direction: Direction, deny: Bool) -> [Entry] {
         switch (direction, deny) {
@@ -49,8 +65,9 @@ struct CompiledCiliumRule: Sendable {
 
 /// Every Cilium rule in scope (CiliumNetworkPolicies, CiliumClusterwideNetworkPolicies and
 /// Kubernetes NetworkPolicies as Cilium translates them), in a canonical order and indexed by
-/// namespace with cluster-wide rules apart (Cilium's `rulesByNamespace`).
-struct CiliumRuleTable: Sendable {
+/// namespace with cluster-wide rules apart (Cilium's `rulesByNamespace`). An immutable object, as
+/// `CalicoTierTable` is.
+final class CiliumRuleTable: Sendable {
     private let rules: [CompiledCiliumRule]
     private let byNamespace: [String: [Int]]
     private let clusterwide: [Int]

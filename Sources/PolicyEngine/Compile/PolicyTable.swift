@@ -1,14 +1,21 @@
 import DenyscopeCore
 
-/// A policy with its precomputed reference, as the engine stores it.
-struct CompiledPolicy: Sendable {
+/// A policy with its precomputed reference, as the engine stores it: an immutable object, so
+/// that reading one during an evaluation does not copy the policy's fields.
+final class CompiledPolicy: Sendable {
     let policy: KubernetesNetworkPolicy
     let reference: PolicyReference
+
+    init(policy: KubernetesNetworkPolicy, reference: PolicyReference) {
+        self.policy = policy
+        self.reference = reference
+    }
 }
 
 /// All policies in a canonical order, indexed by namespace so that selecting a pod's policies
-/// scans only its namespace (Cilium's `rulesByNamespace`).
-struct PolicyTable: Sendable {
+/// scans only its namespace (Cilium's `rulesByNamespace`). An immutable object, as
+/// `CalicoTierTable` is.
+final class PolicyTable: Sendable {
     private let policies: [CompiledPolicy]
     private let byNamespace: [String: [Int]]
 
