@@ -200,13 +200,9 @@ struct JSONWalker {
     /// borrow can only flag bytes above a true one).
     @inline(__always) static func attentionBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & highs
-        let hasBackslash = (backslash &- ones) & ~backslash & highs
-        let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return hasQuote | hasBackslash | hasControl
+        let hasControl = (word &- ones &* 0x20) & ~word & (ones &* 0x80)
+        return WordSearch.bytes(equalTo: UInt8(ascii: "\""), in: word)
+            | WordSearch.bytes(equalTo: UInt8(ascii: "\\"), in: word) | hasControl
     }
 
     private mutating func escape() throws(JSONScanError) {

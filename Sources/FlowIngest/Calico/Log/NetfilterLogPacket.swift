@@ -62,11 +62,12 @@ struct NetfilterLogPacket {
                 index = Self.skipGroup(message, from: index)
                 continue
             }
-            var end = index
+            // The word runs to the next space, its key to the first `=`.
+            var end = message.firstOffset(of: UInt8(ascii: "="), or: 0x20, from: index)
             var equals = -1
-            while end < message.count, message[end] != 0x20 {
-                if equals < 0, message[end] == UInt8(ascii: "=") { equals = end }
-                end += 1
+            if end < message.count, message[end] == UInt8(ascii: "=") {
+                equals = end
+                end = message.firstOffset(of: 0x20, or: 0x20, from: end + 1)
             }
             defer { index = end }
             guard equals > index else {
