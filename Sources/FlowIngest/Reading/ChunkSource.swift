@@ -31,34 +31,13 @@ final class FileChunkSource: ChunkSource {
 
     var truncation: String? { nil }
 
-    /// Reads with `read(2)` into an uninitialized buffer of the chunk's size:
-    /// `FileHandle.read(upToCount:)` grows its buffer as it reads, and copying it again was 3 % of
-    /// a Hubble scan's instructions (zero-filling a `Data` first would be as much).
     func next() throws -> Data? {
-        guard let buffer = malloc(chunkSize) else {
-            throw InputError(.unreadable, "out of memory for a \(chunkSize)-byte chunk", at: InputLocation(file: name))
+        do {
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
+            bytesRead += data.count
+            return data
+        } catch {
+            throw InputError(.unreadable, "read error: \(error.localizedDescription)", at: InputLocation(file: name))
         }
-        var filled = 0
-        var failure: Int32? = nil
-        while filled < chunkSize {
-            let count = read(handle.fileDescriptor, buffer + filled, chunkSize - filled)
-            if count > 0 {
-                filled += count
-            } else if count == 0 {
-                break
-            } else if errno != EINTR {
-                failure = errno
-                break
-            }
-        }
-        guard filled > 0 else {
-            free(buffer)
-            if let failure {
-                throw InputError(.unreadable, "read error: \(String(cString: strerror(failure)))", at: InputLocation(file: name))
-            }
-            return nil
-        }
-        bytesRead += filled
-        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 }
