@@ -6,7 +6,7 @@
 /// doubles while it is more than half full, up to `maxSlots`; past that, new values are computed
 /// and not kept, so memory stays bounded.
 ///
-/// With a `hashedPrefix`, keys are hashed on their first bytes only, so that `storedKey(startingAt:)`
+/// With a `hashedPrefix`, keys are hashed on their first bytes only, so that `stored(startingAt:)`
 /// can tell whether a buffer starts with a stored key without knowing the key's length. Keys that
 /// share their hashed prefix then share a hash: at most `maxSharingPrefix` of them are kept, each
 /// of at most `maxPrefixKeyedLength` bytes, so that crafted input cannot make lookups long.
@@ -58,15 +58,16 @@ struct ByteKeyedCache<Value> {
         return nil
     }
 
-    /// The length of the stored key that `buffer` starts with, if any (with a `hashedPrefix`).
-    func storedKey(startingAt buffer: UnsafeRawBufferPointer) -> Int? {
+    /// The length of the stored key that `buffer` starts with, and its value, if any (with a
+    /// `hashedPrefix`).
+    func stored(startingAt buffer: UnsafeRawBufferPointer) -> (length: Int, value: Value)? {
         guard let hashedPrefix, buffer.count >= hashedPrefix else { return nil }
         let hash = Self.hash(UnsafeRawBufferPointer(rebasing: buffer[..<hashedPrefix]))
         var index = Int(truncatingIfNeeded: hash) & mask
         while let entry = slots[index] {
             let length = entry.bytes.count
             if entry.hash == hash, length <= buffer.count, Self.equal(entry.bytes, UnsafeRawBufferPointer(rebasing: buffer[..<length])) {
-                return length
+                return (length, entry.value)
             }
             index = (index + 1) & mask
         }

@@ -30,13 +30,14 @@ public struct HubbleLineParser: LineRecordParser {
 
     public mutating func parse(line: UnsafeRawBufferPointer, location: InputLocation) -> RecordOutcome {
         // Side objects read before are not walked again: their endpoints come from the cache. The
-        // slots are scanned out of `self`, which the closure reads.
+        // slots are scanned out of `self`, whose cache the closure updates.
         var scanned: [JSONSpan?] = []
         swap(&scanned, &slots)
         var failure: JSONScanError? = nil
+        cache.startLine()
         do {
             try Self.scanner.scan(line, into: &scanned) { slot, rest in
-                Self.isSideSlot[slot] ? cache.knownSide(startingAt: rest) : nil
+                Self.isSideSlot[slot] ? cache.recognizeSide(startingAt: rest) : nil
             }
         } catch {
             failure = error

@@ -72,7 +72,12 @@ struct HubbleLabelCache {
     /// Endpoints (address aside) and boxed peer details by the bytes of their `source` or
     /// `destination` object: every record of a pod repeats the same object. Hashed on the first
     /// 32 bytes, so that a line's scan can recognize a known object where it starts.
-    private var sides = ByteKeyedCache<(endpoint: Endpoint, peer: OutOfLine<FlowPeer>)>(maxSlots: 16384, hashedPrefix: 32)
+    private var sides = ByteKeyedCache<Side>(maxSlots: 16384, hashedPrefix: 32)
+    /// The side objects the current line's scan recognized, by where they start: `side(_:)` takes
+    /// them from here rather than hashing and comparing their bytes again.
+    private var recognized: [(start: UnsafeRawPointer?, count: Int, side: Side)] = []
+
+    typealias Side = (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)
 
     mutating func labels(_ raw: UnsafeRawBufferPointer, parse: () throws(HubbleFieldError) -> [String]) throws(HubbleFieldError)
         -> HubbleLabels
@@ -88,16 +93,25 @@ struct HubbleLabelCache {
     }
 
     /// The endpoint and peer read before from a side object whose bytes are `raw`.
-    func side(_ raw: UnsafeRawBufferPointer) -> (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)? {
-        sides.lookup(raw)
+    func side(_ raw: UnsafeRawBufferPointer) -> Side? {
+        for known in recognized where known.start == raw.baseAddress && known.count == raw.count { return known.side }
+        return sides.lookup(raw)
     }
 
-    /// The length of a side object read before that `rest` starts with, if any.
-    func knownSide(startingAt rest: UnsafeRawBufferPointer) -> Int? {
-        sides.storedKey(startingAt: rest)
+    /// Forgets the side objects recognized in the previous line (its buffer may be reused).
+    mutating func startLine() {
+        recognized.removeAll(keepingCapacity: true)
     }
 
-    mutating func storeSide(_ side: (endpoint: Endpoint, peer: OutOfLine<FlowPeer>), for raw: UnsafeRawBufferPointer) {
+    /// The length of a side object read before that `rest` starts with, if any; `side(_:)` then
+    /// finds it by its place in this line.
+    mutating func recognizeSide(startingAt rest: UnsafeRawBufferPointer) -> Int? {
+        guard let (length, side) = sides.stored(startingAt: rest) else { return nil }
+        recognized.append((rest.baseAddress, length, side))
+        return length
+    }
+
+    mutating func storeSide(_ side: Side, for raw: UnsafeRawBufferPointer) {
         sides.store(side, for: raw)
     }
 

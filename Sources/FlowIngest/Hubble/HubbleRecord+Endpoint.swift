@@ -22,7 +22,7 @@ extension HubbleRecord {
         let fields = side == .source ? Self.sourceFields : Self.destinationFields
         guard let object = try object(fields.object) else { return (Endpoint(kind: .unknown, ip: ip), OutOfLine(wrappedValue: nil)) }
         let raw = object.rawBytes(in: line)
-        var read: (endpoint: Endpoint, peer: OutOfLine<FlowPeer>)
+        var read: HubbleLabelCache.Side
         if let known = cache.side(raw) {
             read = known
         } else {

@@ -36,7 +36,11 @@ struct ByteKeyedCacheTests {
     @Test func findsStoredKeysByTheirStart() {
         var cache = ByteKeyedCache<Int>(maxSlots: 8192, hashedPrefix: 32)
         func store(_ key: String) { Array(key.utf8).withUnsafeBytes { cache.store(key.count, for: $0) } }
-        func found(_ text: String) -> Int? { Array(text.utf8).withUnsafeBytes { cache.storedKey(startingAt: $0) } }
+        func found(_ text: String) -> Int? {
+            let stored = Array(text.utf8).withUnsafeBytes { cache.stored(startingAt: $0) }
+            if let stored { #expect(stored.value == stored.length) }
+            return stored?.length
+        }
         let shared = String(repeating: "p", count: 32)
         let keys = (0..<100).map { "\(shared)-\($0)}" }
         keys.forEach(store)
