@@ -1,6 +1,15 @@
 import DenyscopeCore
 
 extension HubbleRecord {
+    /// Each verdict with the bytes of its name: a record's verdict is matched by its bytes, without
+    /// building a string to switch on.
+    private static let verdictNames = ObservedVerdict.allCases.map { (name: Array($0.rawValue.utf8), verdict: $0) }
+
+    private func verdict(named span: JSONSpan) -> ObservedVerdict? {
+        guard !span.hasEscapes else { return span.string(in: line).flatMap(ObservedVerdict.init(rawValue:)) }
+        return Self.verdictNames.first { span.bytesEqual($0.name, in: line) }?.verdict
+    }
+
     /// The record's verdict, drop reason, denial kind and named policies (reference/hubble.md
     /// §1.7, §3.2, §3.3, §4, §5).
     ///
@@ -16,9 +25,7 @@ extension HubbleRecord {
         var observed = Flow.Observed()
         switch try enumeration(.verdict) {
         case .name(let span)?:
-            guard let text = span.string(in: line), let verdict = ObservedVerdict(rawValue: text) else {
-                throw invalid(.verdict, "unknown verdict \(quoted(span))")
-            }
+            guard let verdict = verdict(named: span) else { throw invalid(.verdict, "unknown verdict \(quoted(span))") }
             observed.verdict = verdict
         case .number(let number)?:
             guard let verdict = ObservedVerdict(number: number) else { throw invalid(.verdict, "unknown verdict \(number)") }

@@ -42,6 +42,18 @@ struct HubbleVariantTests {
     }
 
     /// Should read a legacy bare flow (no `flow` wrapper) with the same names.
+    /// Should read every verdict name, written plainly or with escapes, and reject a near miss.
+    @Test func verdictNames() {
+        func verdict(_ json: String) -> ObservedVerdict? {
+            let line = #"{"flow":{"verdict":\#(json),"IP":{"source":"10.0.0.1","destination":"10.0.0.2"}}}"# + "\n"
+            return ingest(HubbleJSONAdapter(), Array(line.utf8)).flows.first?.observed.verdict
+        }
+        for name in ObservedVerdict.allCases { #expect(verdict("\"\(name.rawValue)\"") == name) }
+        #expect(verdict(#""DROPP\u0045D""#) == .dropped)
+        #expect(verdict(#""DROPPE""#) == nil)
+        #expect(verdict(#""DROPPEDX""#) == nil)
+    }
+
     @Test func legacyBareFlow() throws {
         let flows = try flows("legacy-bare-flow.jsonl")
         #expect(flows.count == 2)
