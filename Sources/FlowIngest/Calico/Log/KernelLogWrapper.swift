@@ -201,23 +201,14 @@ enum KernelLogWrapper {
     }
 }
 
-/// Host names decoded before, by their bytes: a log file names few hosts, so each distinct name
-/// is decoded once per block of lines instead of once per line.
+/// Host names decoded before, by their bytes: each distinct name is decoded once per parser
+/// instead of once per line. A node's own log names one host; a log collector's file names
+/// every node of the cluster, so names are found by hash, and up to a bound.
 struct HostNameCache {
-    private var entries: [(bytes: [UInt8], name: String)] = []
-    private var nextVictim = 0
-    static let capacity = 8
+    private var names = ByteKeyedCache<String>(maxSlots: 4096)
 
     /// The host name `bytes` spell (decoded as UTF-8, invalid bytes replaced).
     mutating func name(_ bytes: UnsafeRawBufferPointer) -> String {
-        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.name }
-        let name = String(decoding: bytes, as: UTF8.self)
-        if entries.count < Self.capacity {
-            entries.append(([UInt8](bytes), name))
-        } else {
-            entries[nextVictim] = ([UInt8](bytes), name)
-            nextVictim = (nextVictim + 1) % Self.capacity
-        }
-        return name
+        names.value(bytes) { String(decoding: $0, as: UTF8.self) }
     }
 }
