@@ -52,7 +52,7 @@ extension LineAdapter {
             }
             let outcome = parser.parse(line: line, location: location)
             result.stats.count(outcome, at: location)
-            if case .parsed(let flow) = outcome { result.flows.append(flow) }
+            if case .parsed(let flow) = consume outcome { result.flows.append(flow) }
         }
         result.lineCount = lineNumber
         return result

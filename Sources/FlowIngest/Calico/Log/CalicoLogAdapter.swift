@@ -78,43 +78,43 @@ public struct CalicoLogLineParser: LineRecordParser {
     private mutating func parse(message: UnsafeRawBufferPointer, envelope: KernelLogEnvelope, location: InputLocation)
         throws(CalicoRecordError) -> RecordOutcome
     {
-        var flow = Flow(
-            time: envelope.time, source: Endpoint(kind: .unknown), destination: Endpoint(kind: .unknown),
-            event: FlowEvent(kind: .packetLog), node: envelope.node, location: location)
+        // The flows are built by functions that return them, so that they move into the outcome
+        // instead of being copied (a `Flow` holds some twenty references).
         if let start = NetfilterLogPacket.fieldsStart(in: message) {
             let packet = try NetfilterLogPacket(message: message, fieldsStart: start, workloadPrefix: workloadPrefix)
-            flow.source.ip = packet.source
-            flow.destination.ip = packet.destination
-            flow.ipProtocol = packet.ipProtocol
-            flow.sourcePort = packet.sourcePort
-            flow.destinationPort = packet.destinationPort
-            flow.icmpType = packet.icmpType
-            flow.icmpCode = packet.icmpCode
-            flow.tcpFlags = packet.tcpFlags
-            flow.tunnel = packet.tunnel
-            if packet.inIsWorkload != packet.outIsWorkload { flow.direction = packet.inIsWorkload ? .egress : .ingress }
-            let (rule, dropAction) = self.rule(message.slice(packet.prefix))
-            flow.observed.$logRule = rule
-            if let dropAction {
-                flow.observed.verdict = dropAction == .logAndAccept ? .audit : .dropped
-                flow.observed.denial = .policy
-            }
-            return .parsed(flow)
+            return .parsed(flow(of: packet, prefix: message.slice(packet.prefix), envelope: envelope, location: location))
         }
         if let marker = EBPFPolicyTraceLine.marker(in: message) {
             guard let trace = try EBPFPolicyTraceLine(message: message, marker: marker) else { return .skipped(.ebpfVerdictOnly) }
-            flow.source.ip = trace.source
-            flow.destination.ip = trace.destination
-            flow.ipProtocol = trace.ipProtocol
-            flow.sourcePort = trace.sourcePort
-            flow.destinationPort = trace.destinationPort
-            flow.icmpType = trace.icmpType
-            flow.direction = trace.direction
-            flow.observed.verdict = trace.denied ? .dropped : .forwarded
-            flow.observed.denial = trace.denied ? .policy : nil
-            return .parsed(flow)
+            return .parsed(Self.flow(of: trace, envelope: envelope, location: location))
         }
         return .skipped(.notAPacketLog)
+    }
+
+    private mutating func flow(
+        of packet: NetfilterLogPacket, prefix: UnsafeRawBufferPointer, envelope: KernelLogEnvelope, location: InputLocation
+    ) -> Flow {
+        let (rule, dropAction) = self.rule(prefix)
+        var flow = Flow(
+            time: envelope.time, source: Endpoint(kind: .unknown, ip: packet.source),
+            destination: Endpoint(kind: .unknown, ip: packet.destination), ipProtocol: packet.ipProtocol,
+            sourcePort: packet.sourcePort, destinationPort: packet.destinationPort, icmpType: packet.icmpType,
+            icmpCode: packet.icmpCode, tcpFlags: packet.tcpFlags,
+            direction: packet.direction, tunnel: packet.tunnel,
+            observed: Flow.Observed(verdict: dropAction?.verdict ?? .unknown, denial: dropAction.map { _ in .policy }),
+            event: FlowEvent(kind: .packetLog), node: envelope.node, location: location)
+        flow.observed.$logRule = rule
+        return flow
+    }
+
+    private static func flow(of trace: EBPFPolicyTraceLine, envelope: KernelLogEnvelope, location: InputLocation) -> Flow {
+        Flow(
+            time: envelope.time, source: Endpoint(kind: .unknown, ip: trace.source),
+            destination: Endpoint(kind: .unknown, ip: trace.destination), ipProtocol: trace.ipProtocol,
+            sourcePort: trace.sourcePort, destinationPort: trace.destinationPort, icmpType: trace.icmpType,
+            direction: trace.direction,
+            observed: Flow.Observed(verdict: trace.denied ? .dropped : .forwarded, denial: trace.denied ? .policy : nil),
+            event: FlowEvent(kind: .packetLog), node: envelope.node, location: location)
     }
 
     /// What `prefix` says, read once a distinct prefix (the rule boxed once, shared by its lines).
@@ -131,6 +131,9 @@ public struct CalicoLogLineParser: LineRecordParser {
 enum DropActionVerdict {
     case logAndDrop
     case logAndAccept
+
+    /// What the line says happened to the packet.
+    var verdict: ObservedVerdict { self == .logAndAccept ? .audit : .dropped }
 
     /// `nil` for prefixes of `Log` rules.
     init?(prefix: String) {

@@ -25,6 +25,10 @@ struct NetfilterLogPacket {
     var icmpCode: UInt8?
     var tcpFlags: TCPFlags = []
 
+    /// The pod's side the packet crosses: leaving a workload interface is its egress, entering
+    /// one its ingress; between two workloads (or none) it cannot be told.
+    var direction: Direction? { inIsWorkload == outIsWorkload ? nil : inIsWorkload ? .egress : .ingress }
+
     /// Finds `IN=` in `message`: the start of the kernel's fields.
     ///
     /// A prefix cannot hold `=` (Felix validates it with `^([a-zA-Z0-9%: /_-])*$`) but iptables
