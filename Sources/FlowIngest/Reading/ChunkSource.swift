@@ -12,12 +12,14 @@ protocol ChunkSource: AnyObject {
 }
 
 /// The chunks of an open file or standard input, as stored.
+///
+/// Each chunk is read with `read(2)` into a pooled buffer of the chunk size. `FileHandle`'s
+/// `read(upToCount:)` read 4 KiB a call into a buffer it grew by copying, to a size the allocator
+/// maps afresh: 240 system calls, a copy and a new mapping a chunk.
 final class FileChunkSource: ChunkSource {
     private let handle: FileHandle
     private let name: String
-    private let chunkSize: Int
-    /// Bytes handed out so far.
-    private(set) var bytesRead = 0
+    private let buffers: ChunkBufferPool
 
     /// - Parameters:
     ///   - handle: the open input; the caller closes it.
@@ -26,18 +28,36 @@ final class FileChunkSource: ChunkSource {
     init(handle: FileHandle, name: String, chunkSize: Int) {
         self.handle = handle
         self.name = name
-        self.chunkSize = max(1, chunkSize)
+        // The chunk being split, the first one kept for sniffing, and one in hand.
+        self.buffers = ChunkBufferPool(size: max(1, chunkSize), limit: 3)
     }
 
     var truncation: String? { nil }
 
+    /// A chunk as full as the input allows: short reads (pipes, terminals) are read on from until
+    /// the chunk is full or the input ends.
     func next() throws -> Data? {
-        do {
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
-            bytesRead += data.count
-            return data
-        } catch {
-            throw InputError(.unreadable, "read error: \(error.localizedDescription)", at: InputLocation(file: name))
+        let buffer = buffers.take()
+        var filled = 0
+        var failure: Int32? = nil
+        while filled < buffers.size {
+            let count = read(handle.fileDescriptor, buffer + filled, buffers.size - filled)
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                failure = errno
+                break
+            }
         }
+        guard filled > 0 else {
+            buffers.giveBack(buffer)
+            if let failure {
+                throw InputError(.unreadable, "read error: \(String(cString: strerror(failure)))", at: InputLocation(file: name))
+            }
+            return nil
+        }
+        return buffers.data(buffer, count: filled)
     }
 }
