@@ -67,7 +67,9 @@ public struct DecisionCache {
     /// Decision ids by `decisionKey`.
     private var decisionIDs = PackedKeyTable()
     private var decisions: [Decision] = []
-    private var distinctDecisions: [Decision: UInt32] = [:]
+    /// Decision ids by `(n, hash)`: the n-th distinct decision with that hash. A `Dictionary` of
+    /// decisions copied each key it compared (retaining its strings and arrays) on every evaluation.
+    private var decisionIDsByHash = PackedKeyTable()
 
     /// Engine evaluations so far: one per distinct (source class, destination class, protocol, port).
     public private(set) var evaluations = 0
@@ -117,20 +119,27 @@ public struct DecisionCache {
             let connection = Connection(
                 source: endpoints[Int(source)], destination: endpoints[Int(destination)], protocol: proto,
                 port: proto.hasPorts ? destinationPort : nil, icmpType: flow.icmpType, icmpCode: flow.icmpCode)
-            let decision = engine.evaluate(connection, nearMisses: false)
+            decisionID = id(of: engine.evaluate(connection, nearMisses: false))
             evaluations += 1
-            if let known = distinctDecisions[decision] {
-                decisionID = known
-            } else {
-                decisionID = UInt32(decisions.count)
-                decisions.append(decision)
-                distinctDecisions[decision] = decisionID
-            }
             decisionIDs.insert(decisionID, for: key)
         }
         return Decided(
             decisionID: decisionID, verdict: decisions[Int(decisionID)].verdict, sourceID: source, destinationID: destination,
             protocol: proto, port: port)
+    }
+
+    /// The id of `decision`, the same for equal decisions; a new one for a decision not seen before.
+    private mutating func id(of decision: Decision) -> UInt32 {
+        let hash = UInt64(UInt(bitPattern: decision.hashValue))
+        var key = PackedKeyTable.Key(high: 0, low: hash)
+        while let known = decisionIDsByHash.value(for: key) {
+            if decisions[Int(known)] == decision { return known }
+            key.high += 1
+        }
+        let id = UInt32(decisions.count)
+        decisions.append(decision)
+        decisionIDsByHash.insert(id, for: key)
+        return id
     }
 
     /// The decision of a `Decided.decisionID`.
