@@ -1,4 +1,5 @@
 import DenyscopeCore
+import Dispatch
 
 /// Accumulates decoded objects from several manifests, later definitions replacing earlier ones.
 struct ClusterBuilder {
@@ -22,10 +23,14 @@ struct ClusterBuilder {
     private var stagedKubernetesPolicies: [Key: KubernetesNetworkPolicy] = [:]
     private var report = LoadReport()
 
-    /// Adds the objects of `manifest`. A batch of objects is decoded on other threads while the
-    /// documents of the next are parsed here, then added in order: decoding was half of loading
-    /// a snapshot, and parsing the other half.
-    mutating func add(_ manifest: ManifestText) throws(InputError) {
+    /// Adds the objects of `manifest`. A large multi-document text is cut into pieces that are
+    /// parsed and decoded on all cores. Otherwise a batch of objects is decoded on other threads
+    /// while the documents of the next are parsed here, then added in order: decoding was half of
+    /// loading a snapshot, and parsing the other half.
+    ///
+    /// - Parameter pieceSize: the size of the pieces (`Int.max`: never cut).
+    mutating func add(_ manifest: ManifestText, pieceSize: Int = 256 << 10) throws(InputError) {
+        if let pieces = ManifestPieces.split(manifest, size: pieceSize) { return try add(pieces: pieces) }
         var decoding: DecodingBatch? = nil
         do throws(InputError) {
             try ManifestDocuments.forEachBatch(in: manifest, batchSize: Self.batchSize) { objects throws(InputError) in
@@ -47,11 +52,26 @@ struct ClusterBuilder {
     /// Objects decoded together.
     private static let batchSize = 256
 
-    private mutating func add(_ batch: DecodingBatch) throws(InputError) {
-        for decoded in batch.results() { try add(decoded.get()) }
+    /// Parses and decodes the pieces on all cores, then adds their objects in order; an error
+    /// ends the pieces after the objects before it were added, as in one text.
+    private mutating func add(pieces: [ManifestText]) throws(InputError) {
+        var decoded = [DecodedPiece?](repeating: nil, count: pieces.count)
+        decoded.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { slots[$0] = DecodedPiece(pieces[$0]) }
+        }
+        for case let piece? in decoded {
+            for result in piece.results { try add(result.get()) }
+            if let error = piece.error { throw error }
+        }
     }
 
-    private mutating func add(_ decoded: (object: ManifestObject, value: DecodedObject)) {
+    private mutating func add(_ batch: DecodingBatch) throws(InputError) {
+        for decoded in batch.results() { try add(decoded.map { ($0.0.type, $0.1) }.get()) }
+    }
+
+    private mutating func add(_ decoded: (object: ManifestType, value: DecodedObject)) {
         let object = decoded.object
         // Calico reuses Kubernetes kind names (NetworkPolicy): count its objects apart.
         let countKey = object.group.hasSuffix("projectcalico.org") ? "\(object.kind) (projectcalico.org)" : object.kind

@@ -101,3 +101,24 @@ final class DecodingBatch: @unchecked Sendable {
         return decoded.compactMap { $0 }
     }
 }
+
+/// A piece of a manifest (`ManifestPieces`) parsed and decoded on one thread: its objects'
+/// results in order, then the error that ended the piece early, if any. The parse tree is not
+/// kept: the pieces of a file are all decoded before their objects are added.
+struct DecodedPiece {
+    private(set) var results: [Result<(ManifestType, DecodedObject), InputError>] = []
+    private(set) var error: InputError?
+
+    init(_ piece: ManifestText) {
+        do {
+            try ManifestDocuments.forEachBatch(in: piece, batchSize: DecodedPiece.batchSize) { objects throws(InputError) in
+                for object in objects { results.append(DecodedObject.result(of: object).map { ($0.0.type, $0.1) }) }
+            }
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// Objects parsed before they are decoded (and their parse trees freed).
+    private static let batchSize = 64
+}

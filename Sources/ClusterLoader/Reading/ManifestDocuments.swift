@@ -7,6 +7,18 @@ struct ManifestObject {
     let field: Field
 
     /// The API group: `apps` of `apps/v1`, empty for the core group (`v1`).
+    var group: String { type.group }
+
+    /// The kind and API version, without the fields (and the parse tree they hold).
+    var type: ManifestType { ManifestType(kind: kind, apiVersion: apiVersion) }
+}
+
+/// The kind and API version of an object.
+struct ManifestType {
+    let kind: String
+    let apiVersion: String
+
+    /// The API group: `apps` of `apps/v1`, empty for the core group (`v1`).
     var group: String { apiVersion.split(separator: "/").dropLast().first.map(String.init) ?? "" }
 }
 
@@ -21,8 +33,8 @@ enum ManifestDocuments {
     static func forEachBatch(
         in manifest: ManifestText, batchSize: Int, _ body: ([ManifestObject]) throws(InputError) -> Void
     ) throws(InputError) {
-        let reader = YAMLReader(text: manifest.text)
-        var index = 0
+        let reader = YAMLReader(text: manifest.text, firstLine: manifest.firstLine, firstByte: manifest.firstByte)
+        var index = manifest.firstDocument - 1
         var pending: [ManifestObject] = []
         while true {
             do throws(InputError) {

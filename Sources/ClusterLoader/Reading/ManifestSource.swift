@@ -1,10 +1,14 @@
 import DenyscopeCore
 import Foundation
 
-/// One text to load: a file's contents or stdin, with the name errors should use.
+/// One text to load: a file's contents or stdin, or a piece of them, with the name errors should use.
 struct ManifestText {
     let name: String
     let text: String
+    /// Where in the file the text starts (a piece's start is not the file's).
+    var firstLine = 1
+    var firstDocument = 1
+    var firstByte = 0
 }
 
 /// Expands `--cluster` arguments into texts: files as given, directories recursively (`.yaml`,

@@ -15,9 +15,18 @@ final class YAMLReader {
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
+    /// Added to libyaml's 0-based lines: the text's first line, less one.
+    private let lineOffset: Int
+    /// Added to libyaml's byte offsets.
+    private let byteOffset: Int
     private var finished = false
 
-    init(text: String) {
+    /// - Parameters:
+    ///   - firstLine: the number of the text's first line in its file (a piece starts further on).
+    ///   - firstByte: the offset in its file of the text's first byte.
+    init(text: String, firstLine: Int = 1, firstByte: Int = 0) {
+        lineOffset = firstLine - 1
+        byteOffset = firstByte
         input = .allocate(capacity: max(1, text.utf8.count))
         _ = input.initialize(from: text.utf8)
         parser = .allocate(capacity: 1)
@@ -63,7 +72,7 @@ final class YAMLReader {
         while true {
             try parse(&event)
             defer { yaml_event_delete(&event) }
-            let line = Int32(clamping: event.start_mark.line + 1)
+            let line = Int32(clamping: event.start_mark.line + 1 + lineOffset)
             switch event.type {
             case YAML_DOCUMENT_END_EVENT:
                 return YAMLDocument(document)
@@ -106,11 +115,11 @@ final class YAMLReader {
     private func syntaxError() -> SyntaxError {
         let problem = Self.string(parser.pointee.problem) ?? "syntax error"
         if parser.pointee.error == YAML_READER_ERROR {
-            return SyntaxError(message: "\(problem) (byte \(parser.pointee.problem_offset))", line: 1, column: nil)
+            return SyntaxError(message: "\(problem) (byte \(parser.pointee.problem_offset + byteOffset))", line: 1, column: nil)
         }
         let mark = parser.pointee.problem_mark
         let message = Self.string(parser.pointee.context).map { "\(problem) (\($0))" } ?? problem
-        return SyntaxError(message: message, line: mark.line + 1, column: mark.column + 1)
+        return SyntaxError(message: message, line: mark.line + 1 + lineOffset, column: mark.column + 1)
     }
 
     /// The keys of a mapping (keys and values alternating) that repeat, as an error at the second one.
