@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts a multi-document YAML text into pieces of whole documents, at `---` lines, so that the
 /// pieces can be parsed on different threads: libyaml parses one stream on one thread, and that
 /// parse was most of loading a large snapshot.
@@ -14,6 +16,10 @@ enum ManifestPieces {
     static func split(_ manifest: ManifestText, size: Int) -> [ManifestText]? {
         let bytes = Array(manifest.text.utf8)
         guard bytes.count / 2 >= size, bytes.first != 0xEF else { return nil }
+        return bytes.withUnsafeBufferPointer { split(manifest, bytes: $0, size: size) }
+    }
+
+    private static func split(_ manifest: ManifestText, bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [ManifestText]? {
         var pieces: [ManifestText] = []
         var pieceStart = 0
         var pieceLine = 1
@@ -23,8 +29,7 @@ enum ManifestPieces {
         var line = 1
         var lineStart = 0
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = newline(in: bytes, from: lineStart) ?? bytes.count
             switch kind(of: bytes[lineStart..<lineEnd]) {
             case .directiveOrEnd:
                 return nil
@@ -50,11 +55,17 @@ enum ManifestPieces {
         return pieces
     }
 
+    /// The offset of the first newline from `start` on (`memchr`: a snapshot has megabytes).
+    private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: found)
+    }
+
     private enum LineKind {
         case documentStart, directiveOrEnd, content, blankOrComment
     }
 
-    private static func kind(of line: ArraySlice<UInt8>) -> LineKind {
+    private static func kind(of line: Slice<UnsafeBufferPointer<UInt8>>) -> LineKind {
         func marker(_ byte: UInt8) -> Bool {
             guard line.count >= 3, line.prefix(3).allSatisfy({ $0 == byte }) else { return false }
             let next = line.dropFirst(3).first
@@ -66,7 +77,9 @@ enum ManifestPieces {
         return first == UInt8(ascii: "#") ? .blankOrComment : .content
     }
 
-    private static func piece(_ manifest: ManifestText, _ bytes: ArraySlice<UInt8>, line: Int, document: Int) -> ManifestText {
+    private static func piece(
+        _ manifest: ManifestText, _ bytes: Slice<UnsafeBufferPointer<UInt8>>, line: Int, document: Int
+    ) -> ManifestText {
         ManifestText(
             name: manifest.name, text: String(decoding: bytes, as: UTF8.self), firstLine: line, firstDocument: document,
             firstByte: bytes.startIndex)
