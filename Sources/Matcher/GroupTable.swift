@@ -36,6 +36,9 @@ struct GroupTable {
     private var moreObserved: [Int: [UInt32]] = [:]
     private var files = Interner<String>()
     private var lastFile: (name: String, id: UInt32)? = nil
+    /// The last observed summary and its id: consecutive records mostly say the same, and
+    /// comparing with it is cheaper than hashing its strings.
+    private var lastObserved: (summary: ObservedSummary, id: UInt32)? = nil
     /// `FlowGroup.exampleLimit` slots a group.
     private var examples: [Origin] = []
 
@@ -180,8 +183,10 @@ struct GroupTable {
     }
 
     private mutating func observedID(_ summary: ObservedSummary) -> UInt32 {
+        if let last = lastObserved, last.summary == summary { return last.id }
         let id = observed.id(summary)
         if Int(id) == observedOrder.count { observedOrder.append(summary.orderKey) }
+        lastObserved = (summary, id)
         return id
     }
 
