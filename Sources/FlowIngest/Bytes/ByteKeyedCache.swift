@@ -1,3 +1,5 @@
+import Foundation
+
 /// Values computed before from byte strings, by the bytes: an open-addressing table (linear
 /// probing), so a lookup is a hash and, mostly, one comparison of the bytes.
 ///
@@ -127,23 +129,13 @@ struct ByteKeyedCache<Value> {
         return hash ^ (hash >> 29)
     }
 
-    /// Whether `bytes` and `raw` hold the same bytes.
+    /// Whether `bytes` and `raw` hold the same bytes (`memcmp`: keys such as Hubble's side
+    /// objects are hundreds of bytes long).
     @inline(__always) static func equal(_ bytes: [UInt8], _ raw: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == raw.count else { return false }
         return bytes.withUnsafeBytes { stored in
-            var offset = 0
-            while offset + 8 <= raw.count {
-                guard
-                    stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                        == raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                else { return false }
-                offset += 8
-            }
-            while offset < raw.count {
-                guard stored[offset] == raw[offset] else { return false }
-                offset += 1
-            }
-            return true
+            guard let left = stored.baseAddress, let right = raw.baseAddress else { return true }
+            return memcmp(left, right, raw.count) == 0
         }
     }
 }

@@ -31,6 +31,22 @@ struct ByteKeyedCacheTests {
         #expect(Self.computations(&bounded, keys) == 1_500 - 128)
     }
 
+    /// Should tell apart keys of equal length and hash prefix that differ in any one byte (a key
+    /// of 0 to 600 bytes, changed at its first, middle and last byte), and find the key itself.
+    @Test func comparesEveryByte() {
+        var cache = ByteKeyedCache<Int>(maxSlots: 4096, hashedPrefix: 32)
+        for length in [0, 1, 7, 8, 31, 33, 64, 599] {
+            let key = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0 % 26) }
+            key.withUnsafeBytes { cache.store(length, for: $0) }
+            #expect(key.withUnsafeBytes { cache.lookup($0) } == length)
+            for position in Set([0, length / 2, length - 1]) where position >= 0 && length > 0 {
+                var changed = key
+                changed[position] ^= 0x20
+                #expect(changed.withUnsafeBytes { cache.lookup($0) } == nil)
+            }
+        }
+    }
+
     /// Keyed on a 32-byte prefix, the cache should find a stored key at the start of a longer
     /// buffer (never a key shorter than the prefix), and keep at most 64 keys sharing a prefix.
     @Test func findsStoredKeysByTheirStart() {
