@@ -14,9 +14,12 @@ enum ManifestPieces {
     /// The pieces of `manifest`, each about `size` bytes or more; `nil` when the text is not cut
     /// (smaller than two pieces, a single document, or one of the forms above).
     static func split(_ manifest: ManifestText, size: Int) -> [ManifestText]? {
-        let bytes = Array(manifest.text.utf8)
-        guard bytes.count / 2 >= size, bytes.first != 0xEF else { return nil }
-        return bytes.withUnsafeBufferPointer { split(manifest, bytes: $0, size: size) }
+        // A file's text is stored contiguously: its bytes are read in place, not copied first.
+        var text = manifest.text
+        return text.withUTF8 { bytes in
+            guard bytes.count / 2 >= size, bytes.first != 0xEF else { return nil }
+            return split(manifest, bytes: bytes, size: size)
+        }
     }
 
     private static func split(_ manifest: ManifestText, bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [ManifestText]? {
