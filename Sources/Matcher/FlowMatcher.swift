@@ -28,6 +28,19 @@ public struct FlowMatcher {
 
     /// Decides and aggregates one flow.
     public mutating func add(_ flow: Flow) {
+        var flow = flow
+        add(inPlace: &flow)
+    }
+
+    /// Decides and aggregates flows in order, each read where it lies.
+    ///
+    /// Passed by value from an array, every flow was copied (a retain of each of its references)
+    /// and destroyed again; taken `inout`, it is passed by address. The flows are not changed.
+    public mutating func add(_ flows: UnsafeMutableBufferPointer<Flow>) {
+        for index in flows.indices { add(inPlace: &flows[index]) }
+    }
+
+    private mutating func add(inPlace flow: inout Flow) {
         flowsSeen += 1
         guard let decided = cache.decide(flow) else {
             notEvaluated += 1

@@ -21,18 +21,21 @@ public struct ParallelFlowMatcher {
     /// Decides and aggregates a batch, its slices on all workers at once.
     public mutating func add(_ flows: [Flow]) {
         defer { mergeWorkers() }
-        guard workers.count > 1, flows.count >= workers.count * 64 else {
-            for flow in flows { workers[0].add(flow) }
-            return
-        }
-        let count = workers.count
-        let sliceSize = (flows.count + count - 1) / count
-        workers.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration touches its own worker only.
-            nonisolated(unsafe) let workers = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                for flow in flows[min(flows.count, index * sliceSize)..<min(flows.count, (index + 1) * sliceSize)] {
-                    workers[index].add(flow)
+        flows.withUnsafeBufferPointer { buffer in
+            // Read in place, never written: see `FlowMatcher.add(_:)`.
+            nonisolated(unsafe) let flows = UnsafeMutableBufferPointer(mutating: buffer)
+            guard workers.count > 1, flows.count >= workers.count * 64 else {
+                workers[0].add(flows)
+                return
+            }
+            let count = workers.count
+            let sliceSize = (flows.count + count - 1) / count
+            workers.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration touches its own worker only.
+                nonisolated(unsafe) let workers = buffer
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    let slice = min(flows.count, index * sliceSize)..<min(flows.count, (index + 1) * sliceSize)
+                    workers[index].add(UnsafeMutableBufferPointer(rebasing: flows[slice]))
                 }
             }
         }
