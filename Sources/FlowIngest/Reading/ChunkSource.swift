@@ -25,11 +25,12 @@ final class FileChunkSource: ChunkSource {
     ///   - handle: the open input; the caller closes it.
     ///   - name: the input's name for errors (`<stdin>` for standard input).
     ///   - chunkSize: the most bytes one `next()` returns.
-    init(handle: FileHandle, name: String, chunkSize: Int) {
+    ///   - chunksInUse: how many chunks the reader holds at once at most; as many buffers are
+    ///     kept for reuse.
+    init(handle: FileHandle, name: String, chunkSize: Int, chunksInUse: Int = 3) {
         self.handle = handle
         self.name = name
-        // The chunk being split, the first one kept for sniffing, and one in hand.
-        self.buffers = ChunkBufferPool(size: max(1, chunkSize), limit: 3)
+        self.buffers = ChunkBufferPool(size: max(1, chunkSize), limit: chunksInUse)
     }
 
     var truncation: String? { nil }

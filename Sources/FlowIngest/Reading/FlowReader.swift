@@ -78,7 +78,9 @@ public struct FlowReader: Sendable {
             handle = opened
         }
         defer { if path != "-" { try? handle.close() } }
-        let file = FileChunkSource(handle: handle, name: name, chunkSize: options.chunkSize)
+        // Blocks of lines are slices of their chunk: the chunks of two batches, the first one
+        // kept for sniffing and one in hand are held at once.
+        let file = FileChunkSource(handle: handle, name: name, chunkSize: options.chunkSize, chunksInUse: 2 * options.parallelism + 2)
         guard let stored = try file.next().map({ try Self.gather($0, from: file) { $0.count >= 2 } }) else { return IngestStats() }
         var source: ChunkSource = file
         var first = stored
@@ -211,7 +213,7 @@ public struct FlowReader: Sendable {
                             break
                         }
                         pendingChunk = nil
-                        let produced = chunk.withUnsafeBytes { splitter.push($0) }
+                        let produced = splitter.push(chunk)
                         blocks += produced.count
                         pieces.append(contentsOf: produced)
                     }
@@ -265,7 +267,7 @@ private final class ParsingBatch: @unchecked Sendable {
         self.pieces = pieces
         let slots = ResultSlots(count: pieces.count)
         self.slots = slots
-        let blocks: [[UInt8]?] = pieces.map {
+        let blocks: [Data?] = pieces.map {
             if case .lines(let bytes) = $0 { return bytes }
             return nil
         }
@@ -285,7 +287,7 @@ private final class ParsingBatch: @unchecked Sendable {
     }
 
     private static func parse<Adapter: LineAdapter>(
-        _ block: [UInt8], _ adapter: Adapter, _ parsers: ParserPool<Adapter.Parser>, _ buffers: FlowBufferPool, _ name: String,
+        _ block: Data, _ adapter: Adapter, _ parsers: ParserPool<Adapter.Parser>, _ buffers: FlowBufferPool, _ name: String,
         _ maxRecordLength: Int
     ) -> LineBlockResult {
         var buffer = buffers.take()

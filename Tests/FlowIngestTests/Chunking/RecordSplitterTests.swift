@@ -1,4 +1,5 @@
 import FlowIngest
+import Foundation
 import Testing
 
 /// Cutting a byte stream into blocks of whole lines, with bounded memory.
@@ -27,7 +28,22 @@ struct RecordSplitterTests {
 
     /// Should carry an unfinished line into the next block and return the last line at the end.
     @Test func carriesPartialLines() {
-        #expect(split("ab\ncd\nef", pieces: [4]) == [.lines(Array("ab\n".utf8)), .lines(Array("cd\n".utf8)), .lines(Array("ef".utf8))])
+        #expect(split("ab\ncd\nef", pieces: [4]) == [.lines(Data("ab\n".utf8)), .lines(Data("cd\n".utf8)), .lines(Data("ef".utf8))])
+    }
+
+    /// Should pass the lines that lie in a chunk as a slice of it, and a line carried over from
+    /// the previous chunk as a block of its own.
+    @Test func blocksAreSlicesOfTheirChunk() {
+        var splitter = RecordSplitter()
+        let chunk = Data("first line of the chunk\nsecond line of the chunk\nthi".utf8)
+        let pieces = splitter.push(chunk)
+        #expect(pieces == [.lines(Data("first line of the chunk\nsecond line of the chunk\n".utf8))])
+        if case .lines(let block)? = pieces.first {
+            #expect(block.withUnsafeBytes(\.baseAddress) == chunk.withUnsafeBytes(\.baseAddress))
+        }
+        let next = splitter.push(Data("rd line\nfourth line, the last whole one\nfif".utf8))
+        #expect(next == [.lines(Data("third line\n".utf8)), .lines(Data("fourth line, the last whole one\n".utf8))])
+        #expect(splitter.finish() == [.lines(Data("fif".utf8))])
     }
 
     /// Should give the same text whatever the chunk sizes.
