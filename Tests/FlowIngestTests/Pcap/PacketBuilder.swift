@@ -95,8 +95,17 @@ struct CapturedPacket {
     var captured: Int? = nil
 }
 
+/// Writes `packets` to a temporary capture file, calls `body` with its path, and removes the file.
+func withCapture<Result>(
+    _ packets: [CapturedPacket], linkType: Int32, nano: Bool = true, name: String = #function, _ body: (String) throws -> Result
+) throws -> Result {
+    let path = try writeCapture(packets, linkType: linkType, nano: nano, name: name)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try body(path)
+}
+
 /// Writes `packets` with libpcap's dump API (`pcap_open_dead` + `pcap_dump_open` + `pcap_dump`).
-func writeCapture(_ packets: [CapturedPacket], linkType: Int32, nano: Bool = true, name: String = #function) throws -> String {
+private func writeCapture(_ packets: [CapturedPacket], linkType: Int32, nano: Bool, name: String) throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("denyscope-pcap-tests")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let safe = name.filter { $0.isLetter || $0.isNumber }

@@ -48,10 +48,11 @@ struct PcapBadInputTests {
 
     /// Should refuse a link type it does not decode, and a missing file.
     @Test func unsupportedLinkTypeAndMissingFile() throws {
-        let path = try writeCapture([CapturedPacket(time: 0, bytes: [1, 2, 3])], linkType: 105)
-        #expect(
-            error(reading: path)
-                == "\(path): unsupported link type 105 (IEEE802_11); readable: EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6")
+        try withCapture([CapturedPacket(time: 0, bytes: [1, 2, 3])], linkType: 105) { path in
+            #expect(
+                error(reading: path)
+                    == "\(path): unsupported link type 105 (IEEE802_11); readable: EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6")
+        }
         #expect(error(reading: "/nonexistent/x.pcap") == "/nonexistent/x.pcap: cannot read capture: No such file or directory")
     }
 
@@ -67,7 +68,7 @@ struct PcapBadInputTests {
             packets.append(CapturedPacket(time: Int64(1000 + index), bytes: P.ethernet(0x0800, [0x45] + bytes)))
         }
         packets.append(CapturedPacket(time: 5000, bytes: P.ethernet(0x0800, [0x42] + Array(repeating: 0, count: 30))))
-        let result = try readCapture(try writeCapture(packets, linkType: DLT_EN10MB))
+        let result = try withCapture(packets, linkType: DLT_EN10MB) { try readCapture($0) }
         #expect(result.stats.isBalanced)
         #expect(result.stats.records == packets.count)
         #expect(result.stats.failures.contains { $0.message == "IPv4 header with version 4" } == false)

@@ -28,7 +28,7 @@ struct PcapVariantTests {
     func read(_ packets: [CapturedPacket], linkType: Int32, options: PcapOptions = PcapOptions(), name: String = #function) throws
         -> IngestResult
     {
-        try readCapture(try writeCapture(packets, linkType: linkType, name: name), options: options)
+        try withCapture(packets, linkType: linkType, name: name) { try readCapture($0, options: options) }
     }
 
     /// Should read Linux cooked v2 (`tcpdump -i any`, DLT 276).
@@ -207,24 +207,25 @@ struct PcapVariantTests {
     /// Should apply a BPF `--filter` (pcap_compile), and reject one that does not compile.
     @Test func bpfFilter() throws {
         let frames = Self.handshake(40000, 80) + Self.handshake(40001, 443)
-        let path = try writeCapture(Self.timed(frames.map { P.ethernet(0x0800, $0) }), linkType: DLT_EN10MB)
-        let filtered = try readCapture(path, options: PcapOptions(filter: "tcp port 443"))
-        #expect(filtered.flows.map(summary) == ["tcp 10.0.0.1:40001 > 10.0.0.2:443 established"])
-        #expect(filtered.stats.records == 3)
-        #expect(throws: InputError.self) { try readCapture(path, options: PcapOptions(filter: "udp port 4789 or vxlan")) }
-        do {
-            _ = try readCapture(path, options: PcapOptions(filter: "tcp port"))
-        } catch let error as InputError {
-            #expect(error.description == "\(path): invalid --filter \"tcp port\": can't parse filter expression: syntax error")
-            #expect(error.code == .invalidValue)
+        try withCapture(Self.timed(frames.map { P.ethernet(0x0800, $0) }), linkType: DLT_EN10MB) { path in
+            let filtered = try readCapture(path, options: PcapOptions(filter: "tcp port 443"))
+            #expect(filtered.flows.map(summary) == ["tcp 10.0.0.1:40001 > 10.0.0.2:443 established"])
+            #expect(filtered.stats.records == 3)
+            #expect(throws: InputError.self) { try readCapture(path, options: PcapOptions(filter: "udp port 4789 or vxlan")) }
+            do {
+                _ = try readCapture(path, options: PcapOptions(filter: "tcp port"))
+            } catch let error as InputError {
+                #expect(error.description == "\(path): invalid --filter \"tcp port\": can't parse filter expression: syntax error")
+                #expect(error.code == .invalidValue)
+            }
         }
     }
 
     /// Should read µs and ns captures to the same nanosecond times.
     @Test func timestampPrecisions() throws {
         let packets = Self.timed(Self.handshake())
-        let micro = try readCapture(try writeCapture(packets, linkType: DLT_RAW, nano: false, name: "micro"))
-        let nano = try readCapture(try writeCapture(packets, linkType: DLT_RAW, nano: true, name: "nano"))
+        let micro = try withCapture(packets, linkType: DLT_RAW, nano: false, name: "micro") { try readCapture($0) }
+        let nano = try withCapture(packets, linkType: DLT_RAW, nano: true, name: "nano") { try readCapture($0) }
         #expect(micro.flows.first?.time == Self.start)
         #expect(nano.flows.first?.time == Self.start)
     }
@@ -237,14 +238,15 @@ struct PcapVariantTests {
             P.ipv6("fd00::1", "fd00::2", next: 58, P.echo(type: 128, id: 4, seq: 1)),
             P.ipv6("fd00::1", "fd00::2", next: 58, P.echo(type: 128, id: 4, seq: 2)),
         ]
-        let path = try writeCapture(Self.timed(frames, gap: Self.second), linkType: DLT_RAW)
-        var flows: [Flow] = []
-        let stats = try FlowReader(options: IngestOptions()).read([path]) { flows += $0 }
-        #expect(flows.map(summary) == ["icmp 10.0.0.1 > 10.0.0.2 established", "icmpv6 fd00::1 > fd00::2 silently-dropped"])
-        #expect(flows.first?.icmpType == 8)
-        #expect(stats.parsed == 4)
-        var filtered: [Flow] = []
-        _ = try FlowReader(options: IngestOptions(format: .pcap, filter: "icmp6")).read([path]) { filtered += $0 }
-        #expect(filtered.map(summary) == ["icmpv6 fd00::1 > fd00::2 silently-dropped"])
+        try withCapture(Self.timed(frames, gap: Self.second), linkType: DLT_RAW) { path in
+            var flows: [Flow] = []
+            let stats = try FlowReader(options: IngestOptions()).read([path]) { flows += $0 }
+            #expect(flows.map(summary) == ["icmp 10.0.0.1 > 10.0.0.2 established", "icmpv6 fd00::1 > fd00::2 silently-dropped"])
+            #expect(flows.first?.icmpType == 8)
+            #expect(stats.parsed == 4)
+            var filtered: [Flow] = []
+            _ = try FlowReader(options: IngestOptions(format: .pcap, filter: "icmp6")).read([path]) { filtered += $0 }
+            #expect(filtered.map(summary) == ["icmpv6 fd00::1 > fd00::2 silently-dropped"])
+        }
     }
 }
