@@ -95,7 +95,7 @@ public struct DecisionCache {
         var recordedDestination = flow.destination
         var destinationPort = flow.destinationPort
         // A capture before kube-proxy's translation sees a Service's ClusterIP: decide on its backend.
-        if flow.destination.pod == nil, let address = flow.destination.ip, let port = destinationPort, proto.hasPorts,
+        if !flow.destination.hasPod, let address = flow.destination.ip, let port = destinationPort, proto.hasPorts,
             let backend = engine.serviceBackend(address: address, port: port, protocol: proto)
         {
             recordedDestination = backend.endpoint
@@ -195,9 +195,8 @@ public struct DecisionCache {
 
     /// The key of an endpoint that is an IPv4 address and a kind, nothing else; `nil` otherwise.
     private static func addressKey(_ endpoint: Endpoint) -> PackedKeyTable.Key? {
-        guard case .v4(let address)? = endpoint.ip, endpoint.namespace == nil, endpoint.pod == nil, endpoint.labels == nil,
-            endpoint.workload == nil
-        else { return nil }
+        // No details identity: no namespace, pod, workload or labels (read without copying them out).
+        guard case .v4(let address)? = endpoint.ip, endpoint.detailsIdentity == nil else { return nil }
         return PackedKeyTable.Key(high: kindCode(endpoint.kind), low: UInt64(address))
     }
 

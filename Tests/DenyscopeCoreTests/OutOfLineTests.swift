@@ -22,6 +22,17 @@ struct OutOfLineTests {
         built.labels = nil
         #expect(built == Endpoint(kind: .pod, ip: IPAddress("10.0.0.1")))
         #expect(built.hashValue == Endpoint(kind: .pod, ip: IPAddress("10.0.0.1")).hashValue)
+        // A matcher keys address-only endpoints on having no details identity.
+        #expect(built.detailsIdentity == nil)
+    }
+
+    /// Should tell whether a pod is named, whatever else the endpoint holds.
+    @Test func endpointsTellWhetherTheyNameAPod() {
+        #expect(Endpoint(kind: .pod, namespace: "shop", pod: "web-1").hasPod)
+        let namespaceOnly = Endpoint(kind: .pod, namespace: "shop", ip: IPAddress("10.0.0.1"))
+        #expect(!namespaceOnly.hasPod)
+        #expect(namespaceOnly.detailsIdentity != nil)
+        #expect(!Endpoint(kind: .world, ip: IPAddress("203.0.113.9")).hasPod)
     }
 
     /// Should leave a copy unchanged when the original's details change (no shared mutation).

@@ -33,6 +33,9 @@ public struct Endpoint: Hashable, Sendable {
         set { $details.update(from: Details()) { $0.labels = newValue } }
     }
 
+    /// Whether the record names a pod, read without copying the name out.
+    public var hasPod: Bool { details?.pod != nil }
+
     /// The identity of the storage of namespace, pod, workload and labels, which the records of
     /// one endpoint may share (`nil` when all are absent): endpoints with the same identity, kind
     /// and address are equal, so a matcher can recognize them without comparing label sets.
