@@ -78,12 +78,22 @@ public struct JSONFieldScanner: Sendable {
     public func members(
         of span: JSONSpan, in buffer: UnsafeRawBufferPointer
     ) throws(JSONScanError) -> [(key: JSONSpan, value: JSONSpan)] {
+        var result: [(key: JSONSpan, value: JSONSpan)] = []
+        try forEachMember(of: span, in: buffer) { key, value in result.append((key, value)) }
+        return result
+    }
+
+    /// Calls `body` with the key and value span of each member of the object at `span`, in order,
+    /// without collecting them.
+    ///
+    /// - Throws: `JSONScanError` when `span` is not an object or the object is malformed.
+    public func forEachMember(
+        of span: JSONSpan, in buffer: UnsafeRawBufferPointer, _ body: (_ key: JSONSpan, _ value: JSONSpan) -> Void
+    ) throws(JSONScanError) {
         guard span.kind == .object, span.start >= 0, span.end <= buffer.count else {
             throw JSONScanError("expected an object", at: span.start)
         }
         var walker = JSONWalker(buffer: buffer, index: span.start, limit: span.end, maxDepth: maxDepth)
-        var result: [(key: JSONSpan, value: JSONSpan)] = []
-        _ = try walker.object(depth: 1) { key, value in result.append((key, value)) }
-        return result
+        _ = try walker.object(depth: 1, body)
     }
 }

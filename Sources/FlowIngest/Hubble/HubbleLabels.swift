@@ -116,7 +116,14 @@ struct HubbleLabelCache {
     }
 
     /// The text of a JSON string without escapes whose bytes (between the quotes) are `raw`.
+    ///
+    /// Texts that fit a small string (15 bytes, node and most namespace names) are built afresh:
+    /// that stores nothing and is cheaper than finding them in the cache.
     mutating func text(_ raw: UnsafeRawBufferPointer) -> String {
-        texts.value(raw) { String(decoding: $0, as: UTF8.self) }
+        if raw.count <= Self.smallStringCapacity { return String(decoding: raw, as: UTF8.self) }
+        return texts.value(raw) { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// The most UTF-8 bytes a Swift string holds inline on 64-bit platforms.
+    private static let smallStringCapacity = 15
 }

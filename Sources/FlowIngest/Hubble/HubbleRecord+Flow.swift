@@ -116,24 +116,38 @@ extension HubbleRecord {
 
     /// Whether the object at `span` has a member `key` (for `{"TCP":{}}`, whose fields are all zero).
     private func containsKey(_ span: JSONSpan, _ key: StaticString) -> Bool {
-        guard let members = try? HubbleLineParser.scanner.members(of: span, in: line) else { return false }
-        return members.contains { $0.key.isString(key, in: line) }
+        var found = false
+        try? HubbleLineParser.scanner.forEachMember(of: span, in: line) { member, _ in
+            if member.isString(key, in: line) { found = true }
+        }
+        return found
     }
 
+    /// The flags set to `true` in `flags` (`{"SYN":true,"ACK":true}`), read from the bytes: most
+    /// records have this object.
     private func tcpFlags() throws(HubbleFieldError) -> TCPFlags {
         guard let span = try object(.tcpFlags) else { return [] }
         var flags: TCPFlags = []
-        let members: [(key: JSONSpan, value: JSONSpan)]
         do {
-            members = try HubbleLineParser.scanner.members(of: span, in: line)
+            try HubbleLineParser.scanner.forEachMember(of: span, in: line) { key, value in
+                guard value.bool(in: line) == true else { return }
+                if key.hasEscapes {
+                    if let name = key.string(in: line), let flag = TCPFlags(name: name) { flags.insert(flag) }
+                } else if let flag = Self.flagNames.first(where: { key.isString($0.name, in: line) })?.flag {
+                    flags.insert(flag)
+                }
+            }
         } catch {
             throw invalid(.tcpFlags, "\(error)")
         }
-        for (key, value) in members where value.bool(in: line) == true {
-            if let name = key.string(in: line), let flag = TCPFlags(name: name) { flags.insert(flag) }
-        }
         return flags
     }
+
+    /// The members of Hubble's `TCPFlags` message.
+    private static let flagNames: [(name: StaticString, flag: TCPFlags)] = [
+        ("SYN", .syn), ("ACK", .ack), ("FIN", .fin), ("RST", .rst), ("PSH", .psh), ("URG", .urg), ("ECE", .ece), ("CWR", .cwr),
+        ("NS", .ns),
+    ]
 
     private func service(name: HubbleField, namespace: HubbleField) throws(HubbleFieldError) -> String? {
         guard let serviceName = try string(name), !serviceName.isEmpty else { return nil }

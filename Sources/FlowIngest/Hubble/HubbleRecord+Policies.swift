@@ -9,15 +9,17 @@ extension HubbleRecord {
             ("kafka", 7),
         ]))
 
+    /// The policy lists, their side and their effect.
+    private static let policyLists: [(HubbleField, Direction, Verdict)] = [
+        (.egressAllowedBy, .egress, .allowed), (.egressDeniedBy, .egress, .denied),
+        (.ingressAllowedBy, .ingress, .allowed), (.ingressDeniedBy, .ingress, .denied),
+    ]
+
     /// `*_allowed_by` / `*_denied_by`, in the order egress allowed, egress denied, ingress
     /// allowed, ingress denied (reference/hubble.md §3.8, §5).
     func policies() throws(HubbleFieldError) -> [ObservedPolicy] {
         var result: [ObservedPolicy] = []
-        let lists: [(HubbleField, Direction, Verdict)] = [
-            (.egressAllowedBy, .egress, .allowed), (.egressDeniedBy, .egress, .denied),
-            (.ingressAllowedBy, .ingress, .allowed), (.ingressDeniedBy, .ingress, .denied),
-        ]
-        for (field, direction, effect) in lists {
+        for (field, direction, effect) in Self.policyLists {
             guard let span = try array(field) else { continue }
             for element in try elements(of: span, field) {
                 result.append(try policy(element, field: field, direction: direction, effect: effect))
