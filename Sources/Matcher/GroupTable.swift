@@ -39,6 +39,10 @@ struct GroupTable {
     /// The last observed summary and its id: consecutive records mostly say the same, and
     /// comparing with it is cheaper than hashing its strings.
     private var lastObserved: (summary: ObservedSummary, id: UInt32)? = nil
+    /// The attribution of each pair of decision id and observed id met (high and low 32 bits):
+    /// it follows from the decision and the policies the record names, which the observed
+    /// summary holds, and comparing those names built strings on every record.
+    private var attributions: [UInt64: Attribution?] = [:]
     /// `FlowGroup.exampleLimit` slots a group.
     private var examples: [Origin] = []
 
@@ -59,9 +63,22 @@ struct GroupTable {
     mutating func add(_ flow: Flow, key: Key, source: UInt32, destination: UInt32, decision: () -> Decision) {
         let position = self.position(of: key, icmpCode: flow.icmpCode, source: source, destination: destination)
         records[position].count(flow.attempts, at: flow.time, flow.time)
-        if !flow.observed.policies.isEmpty { records[position].attribute(Attribution(observed: flow.observed, decision: decision())) }
-        keep(observed: observedID(ObservedSummary(flow.observed)), at: position)
+        let observed = observedID(ObservedSummary(flow.observed))
+        if !flow.observed.policies.isEmpty {
+            records[position].attribute(attribution(flow.observed, observedID: observed, decisionID: key.decision, decision))
+        }
+        keep(observed: observed, at: position)
         keep(example: origin(flow.location), at: position)
+    }
+
+    private mutating func attribution(
+        _ observed: Flow.Observed, observedID: UInt32, decisionID: UInt32, _ decision: () -> Decision
+    ) -> Attribution? {
+        let pair = UInt64(decisionID) << 32 | UInt64(observedID)
+        if let known = attributions[pair] { return known }
+        let attribution = Attribution(observed: observed, decision: decision())
+        attributions[pair] = attribution
+        return attribution
     }
 
     /// Adds every group of `other` (mapping its ids through `map`, extended as needed).

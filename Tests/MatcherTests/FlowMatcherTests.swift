@@ -111,4 +111,16 @@ extension FlowMatcherTests {
         #expect(matcher.groups.first?.attribution == .differs)
         #expect(matcher.groups.map(\.count) == [5])
     }
+
+    /// Should judge the same named policies afresh under another decision: the engine denies
+    /// port 80 with `default-deny` among the policies responsible, and allows port 8080.
+    @Test func judgesTheAttributionPerDecision() throws {
+        var matcher = FlowMatcher(engine: try Self.engine())
+        var observed = Self.deniedByPolicy
+        observed.policies = [
+            ObservedPolicy(direction: .ingress, effect: .denied, kind: "NetworkPolicy", namespace: "shop", name: "default-deny")
+        ]
+        for port: UInt16 in [80, 8080, 80, 8080] { matcher.add(Self.flow(Self.crawler, Self.web, port: port, observed: observed)) }
+        #expect(matcher.groups.map { "\($0.key.port ?? 0) \($0.attribution?.rawValue ?? "none")" } == ["80 agrees", "8080 differs"])
+    }
 }
