@@ -96,7 +96,7 @@ struct GroupTable {
                 destination: Self.mapped(record.destinationEndpoint, &map.endpoints) { endpointID(other.endpoints[Int($0)]) })
             records[position].count(record.count, at: record.firstSeen, record.lastSeen)
             records[position].attribute(record.attribution)
-            for id in other.observedIDs(of: otherPosition) {
+            other.forEachObservedID(of: otherPosition) { id in
                 keep(observed: Self.mapped(id, &map.observed) { observedID(other.observed[$0]) }, at: position)
             }
             for slot in 0..<Int(record.exampleCount) {
@@ -207,10 +207,20 @@ struct GroupTable {
         return id
     }
 
+    /// Calls `body` with each observed id of a group, in order, without collecting them (merging
+    /// tables does this for every group of every batch).
+    private func forEachObservedID(of position: Int, _ body: (UInt32) -> Void) {
+        if let all = moreObserved[position] {
+            all.forEach(body)
+        } else if records[position].observed != GroupRecord.none {
+            body(records[position].observed)
+        }
+    }
+
     private func observedIDs(of position: Int) -> [UInt32] {
-        if let all = moreObserved[position] { return all }
-        let first = records[position].observed
-        return first == GroupRecord.none ? [] : [first]
+        var ids: [UInt32] = []
+        forEachObservedID(of: position) { ids.append($0) }
+        return ids
     }
 
     /// Keeps the `FlowGroup.observedLimit` first distinct observed verdicts in order.
