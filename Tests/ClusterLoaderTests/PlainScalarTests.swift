@@ -15,6 +15,8 @@ struct PlainScalarTests {
         (".5e3", .string), (".5e-1", .float(0.05)),
         ("--5", .string), ("_1", .string), ("0x", .string), ("8080/TCP", .string), ("10.0.0.0/8", .string),
         ("2024-01-01T00:00:00Z", .string), ("y", .string), ("9223372036854775808", .float(9_223_372_036_854_775_808)),
+        ("10.64.1.2", .string), ("1.2.3", .string), ("1..2", .string), ("-\u{301}5", .string), ("\u{FF11}", .string),
+        ("yess", .string), ("nulls", .string), ("00", .int(0)), ("+.INF", .float(.infinity)),
     ]
 
     /// Should decide each scalar's type and value.

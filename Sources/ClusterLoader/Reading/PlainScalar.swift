@@ -10,41 +10,62 @@ enum PlainScalar: Equatable {
     case string
 
     init(_ text: String) {
-        if Self.isNull(text) {
-            self = .null
-            return
-        }
-        // The words below are at most six bytes long: longer names skip comparing with each.
-        switch text.utf8.count <= 6 ? text : "" {
-        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": self = .bool(true)
-        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": self = .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": self = .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": self = .float(.nan)
-        default:
-            // Numbers start with a digit, a sign or a dot: most scalars are names, decided here.
-            guard let first = text.utf8.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || first == 0x2E
-            else {
-                self = .string
-                return
-            }
-            if let value = Self.integer(text) {
-                self = .int(value)
-            } else if let value = Self.float(text) {
-                self = .float(value)
-            } else {
-                self = .string
-            }
-        }
+        self = text.utf8.withContiguousStorageIfAvailable { Self.classify($0, text) } ?? Self.classify(Array(text.utf8), text)
+    }
+
+    /// Decided on the bytes: comparing the text with each keyword as a `String` was most of the
+    /// time spent here. Every typed form is ASCII, so a text with any other byte is a string.
+    private static func classify<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ text: String) -> PlainScalar {
+        if let key = keywordKey(bytes), let keyword = keywords[key] { return keyword }
+        // Numbers start with a digit, a sign or a dot: most scalars are names, decided here.
+        guard let first = bytes.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || first == 0x2E,
+            bytes.allSatisfy({ $0 < 0x80 }),
+            // No number has two dots: addresses (10.0.0.1) are strings without trying both forms.
+            bytes.lazy.filter({ $0 == 0x2E }).count < 2
+        else { return .string }
+        if let value = integer(text) { return .int(value) }
+        if let value = float(text) { return .float(value) }
+        return .string
     }
 
     /// Whether the text is YAML's null (`~`, `null`, nothing), without classifying it further.
     static func isNull(_ text: String) -> Bool {
-        guard text.utf8.count <= 4 else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
+        guard text.utf8.count <= 4, let key = keywordKey(text.utf8) else { return false }
+        return nullKeys.contains(key)
+    }
+
+    /// The keys of the null words, compared one by one: cheaper than hashing for five.
+    private static let nullKeys = keywords.filter { $0.value == .null }.map(\.key)
+
+    /// The null, boolean and special float words, by `keywordKey`.
+    private static let keywords: [UInt64: PlainScalar] = {
+        let words: [(PlainScalar, [String])] = [
+            (.null, ["", "~", "null", "Null", "NULL"]),
+            (.bool(true), ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]),
+            (.bool(false), ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]),
+            (.float(.infinity), [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]),
+            (.float(-.infinity), ["-.inf", "-.Inf", "-.INF"]),
+            (.float(.nan), [".nan", ".NaN", ".NAN"]),
+        ]
+        var table: [UInt64: PlainScalar] = [:]
+        for (value, spellings) in words {
+            for spelling in spellings {
+                if let key = keywordKey(spelling.utf8) { table[key] = value }
+            }
         }
+        return table
+    }()
+
+    /// Up to six bytes and their count in one word; `nil` for longer texts, which no keyword is.
+    private static func keywordKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        var key: UInt64 = 0
+        var count: UInt64 = 0
+        for byte in bytes {
+            guard count < 6 else { return nil }
+            key |= UInt64(byte) << (8 * (count + 1))
+            count += 1
+        }
+        return key | count
     }
 
     /// `[-+]?` then `0b[01_]+`, `0x[0-9a-fA-F_]+`, `0o?[0-7_]+` (a leading 0 is octal), `0`, or
@@ -54,16 +75,20 @@ enum PlainScalar: Equatable {
         let negative = digits.first == "-"
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
         let radix: Int
-        if digits.hasPrefix("0b") {
+        // The prefix read from the bytes (the text is ASCII): `hasPrefix` went through generic
+        // sequence comparison.
+        var prefix = digits.utf8.makeIterator()
+        let (first, second) = (prefix.next(), prefix.next())
+        if first == UInt8(ascii: "0"), second == UInt8(ascii: "b") {
             radix = 2
             digits = digits.dropFirst(2)
-        } else if digits.hasPrefix("0x") {
+        } else if first == UInt8(ascii: "0"), second == UInt8(ascii: "x") {
             radix = 16
             digits = digits.dropFirst(2)
-        } else if digits.hasPrefix("0o") {
+        } else if first == UInt8(ascii: "0"), second == UInt8(ascii: "o") {
             radix = 8
             digits = digits.dropFirst(2)
-        } else if digits.hasPrefix("0"), digits.count > 1 {
+        } else if first == UInt8(ascii: "0"), second != nil {
             radix = 8
             digits = digits.dropFirst()
         } else {
