@@ -133,7 +133,7 @@ extension HubbleRecord {
                 guard value.bool(in: line) == true else { return }
                 if key.hasEscapes {
                     if let name = key.string(in: line), let flag = TCPFlags(name: name) { flags.insert(flag) }
-                } else if let flag = Self.flagNames.first(where: { key.isString($0.name, in: line) })?.flag {
+                } else if let flag = Self.flagNames.first(where: { key.bytesEqual($0.bytes, in: line) })?.flag {
                     flags.insert(flag)
                 }
             }
@@ -143,11 +143,8 @@ extension HubbleRecord {
         return flags
     }
 
-    /// The members of Hubble's `TCPFlags` message.
-    private static let flagNames: [(name: StaticString, flag: TCPFlags)] = [
-        ("SYN", .syn), ("ACK", .ack), ("FIN", .fin), ("RST", .rst), ("PSH", .psh), ("URG", .urg), ("ECE", .ece), ("CWR", .cwr),
-        ("NS", .ns),
-    ]
+    /// The flag names (the members of Hubble's `TCPFlags` message) as bytes.
+    private static let flagNames = TCPFlags.names.map { (bytes: Array($0.name.utf8), flag: $0.flag) }
 
     private func service(name: HubbleField, namespace: HubbleField) throws(HubbleFieldError) -> String? {
         guard let serviceName = try string(name), !serviceName.isEmpty else { return nil }
