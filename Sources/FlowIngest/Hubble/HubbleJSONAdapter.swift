@@ -68,7 +68,9 @@ public struct HubbleLineParser: LineRecordParser {
     private mutating func decode(_ line: UnsafeRawBufferPointer, wrapped: Bool, location: InputLocation) -> RecordOutcome {
         let record = HubbleRecord(line: line, slots: slots, wrapped: wrapped)
         do {
-            return .parsed(try record.flow(location: location, cache: &cache))
+            var flow = Flow(source: Endpoint(kind: .unknown), destination: Endpoint(kind: .unknown), location: location)
+            try record.read(into: &flow, cache: &cache)
+            return .parsed(flow)
         } catch {
             return .failed(error.code, error.message)
         }

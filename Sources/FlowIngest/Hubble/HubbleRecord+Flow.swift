@@ -1,9 +1,8 @@
 import DenyscopeCore
 
 extension HubbleRecord {
-    /// The normalized flow of this record.
-    func flow(location: InputLocation, cache: inout HubbleLabelCache) throws(HubbleFieldError) -> Flow {
-        var flow = Flow(source: Endpoint(kind: .unknown), destination: Endpoint(kind: .unknown), location: location)
+    /// Fills `flow` (made with the record's location) with the normalized fields of this record.
+    func read(into flow: inout Flow, cache: inout HubbleLabelCache) throws(HubbleFieldError) {
         flow.time = try time()
         let wrapperNode = try wrapperString(.nodeName, cache: &cache)
         flow.node = try string(.nodeName, cache: &cache) ?? wrapperNode
@@ -29,7 +28,6 @@ extension HubbleRecord {
         let isL7 = try isL7Type() || flow.event.kind == .l7
         if flow.event.kind == .unknown, eventType == nil, isL7 { flow.event = FlowEvent(kind: .l7) }
         flow.observed = try observed(event: flow.event, isL7: isL7)
-        return flow
     }
 
     /// A side's shared peer with what this record adds to it (DNS names, the service), boxed anew
