@@ -2,6 +2,10 @@ import DenyscopeCore
 
 extension HubbleRecord {
     /// Fills `flow` (made with the record's location) with the normalized fields of this record.
+    ///
+    /// In place, not returned: returning the flow from this throwing function copied it (a retain
+    /// of each of its references) and destroyed the local. The non-throwing builders of the Calico
+    /// adapter return theirs without that copy.
     func read(into flow: inout Flow, cache: inout HubbleLabelCache) throws(HubbleFieldError) {
         flow.time = try time()
         let wrapperNode = try wrapperString(.nodeName, cache: &cache)
